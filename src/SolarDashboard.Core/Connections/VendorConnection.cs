@@ -1,0 +1,41 @@
+namespace SolarDashboard.Core.Connections;
+
+public enum Vendor { FusionSolar, Atess, Redex }
+
+public enum AuthMode { ApiAccount, OAuthConnect }
+
+/// <summary>What a person sees of a connection's health.</summary>
+public enum ConnectionState
+{
+    /// <summary>Saved, not yet tried.</summary>
+    Pending,
+    Connected,
+    /// <summary>The vendor refused the password; no login is tried again until the credentials change.</summary>
+    CredentialsRejected,
+    /// <summary>The OAuth refresh token was refused; the owner must consent again.</summary>
+    NeedsReauthorization,
+    /// <summary>The vendor could not be reached or answered with an error; the last good data stays.</summary>
+    Unreachable,
+}
+
+/// <summary>An account at a vendor cloud that the dashboard reads from. Secrets are stored encrypted.</summary>
+public sealed class VendorConnection
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public Vendor Vendor { get; set; }
+    public AuthMode AuthMode { get; set; }
+    public required string BaseUrl { get; set; }
+    public string? UserName { get; set; }
+
+    /// <summary>Password, refresh token or API key, encrypted with ASP.NET Core Data Protection. Never in clear.</summary>
+    public string? ProtectedSecret { get; set; }
+
+    public ConnectionState State { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastSuccessAt { get; set; }
+
+    /// <summary>Created by demo mode against the built-in sandbox.</summary>
+    public bool IsDemo { get; set; }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SolarDashboard.Core;
+
+/// <summary>Where the dashboard keeps its state. Bound from section <c>SolarDashboard</c>.</summary>
+public sealed class CoreOptions
+{
+    public const string Section = "SolarDashboard";
+
+    /// <summary>Folder for the SQLite database and the Data Protection keys (relative paths are under the content root).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Demo mode: connect to the built-in sandbox with the demo accounts.</summary>
+    public bool DemoMode { get; set; }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Security;
+
+namespace SolarDashboard.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Database, secrets and the services pages call.</summary>
+    public static IServiceCollection AddSolarDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<CoreOptions>().BindConfiguration(CoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(CoreOptions.Section).Get<CoreOptions>() ?? new CoreOptions();
+        var dataDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+        Directory.CreateDirectory(dataDirectory);
+
+        services.TryAddTimeProvider();
+        services.AddDbContextFactory<SolarDbContext>(o => o
+            .UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}")
+            // Migrations are written by hand (no design-time package in the feed), so there is no model snapshot to
+            // compare with; MigrationsMatchTheModel in the tests does that check instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddHostedService<DatabaseMigrator>();
+
+        // Keys beside the database, so a restart can still read the secrets it stored.
+        services.AddDataProtection()
+            .SetApplicationName("SolarDashboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<ConnectionService>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using SolarDashboard.Sandbox.Admin;
+using SolarDashboard.Sandbox.FusionSolar;
+using SolarDashboard.Sandbox.Simulation;
+
+namespace SolarDashboard.Sandbox;
+
+public static class SandboxServiceCollectionExtensions
+{
+    public const string FusionSolarPrefix = "/sandbox/fusionsolar";
+    public const string FusionSolarOAuthPrefix = "/sandbox/fusionsolar-oauth";
+    public const string AdminPrefix = "/sandbox/admin";
+
+    /// <summary>Registers the simulated vendor clouds. Options come from <paramref name="section"/> (usually "Sandbox").</summary>
+    public static IServiceCollection AddFusionSolarSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
+    {
+        var options = new SandboxOptions();
+        section.Bind(options);
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton(sp => new SimulationClock(sp.GetRequiredService<TimeProvider>(), options.TimeScale, options.StartTime));
+        services.AddSingleton<SandboxWorld>();
+        services.AddSingleton<Quirks>();
+        services.AddSingleton<ApiAccountSessions>();
+        services.AddSingleton<OAuthServer>();
+        services.AddSingleton<FlowControl>();
+        services.AddSingleton<NbiPipeline>();
+        services.AddSingleton<GatewayQuirkFilter>();
+        return services;
+    }
+
+    /// <summary>Maps the FusionSolar NBI, its OAuth service and the sandbox admin endpoints under /sandbox.</summary>
+    public static IEndpointRouteBuilder MapFusionSolarSandbox(this IEndpointRouteBuilder app)
+    {
+        var nbi = app.MapGroup(FusionSolarPrefix).AllowAnonymous().DisableAntiforgery()
+            .AddEndpointFilter<GatewayQuirkFilter>().WithTags("sandbox");
+        BasicApi.Map(nbi);
+        ControlApi.Map(nbi);
+        OAuthEndpoints.Map(app.MapGroup(FusionSolarOAuthPrefix).AllowAnonymous().WithTags("sandbox"));
+        AdminEndpoints.Map(app.MapGroup(AdminPrefix).AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
+        return app;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Security;
+using SolarDashboard.Sandbox;
+using SolarDashboard.Sandbox.Simulation;
+using SolarDashboard.Vendors.FusionSolar;
+
+namespace SolarDashboard.Demo;
+
+/// <summary>
+/// Demo mode: once the server listens, makes sure the demo installer connection exists and points at the in-process
+/// sandbox on the address the app actually listens on (so <c>--urls</c> with any port works), then tries its login.
+/// </summary>
+public sealed class DemoConnectionSeeder(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IDbContextFactory<SolarDbContext> dbFactory,
+    SecretProtector secrets,
+    FusionSolarLoginClient login,
+    SandboxWorld sandbox,
+    TimeProvider time,
+    ILogger<DemoConnectionSeeder> logger) : BackgroundService
+{
+    public const string DemoConnectionName = "Demo installer (sandbox)";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+
+        var baseUrl = SandboxBaseUrl();
+        if (baseUrl is null)
+        {
+            logger.LogWarning("Demo mode: the server reports no listening address, so the demo connection was not created.");
+            return;
+        }
+
+        var account = sandbox.Fleet.Installer;
+        await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.IsDemo && c.AuthMode == AuthMode.ApiAccount, stoppingToken);
+        if (connection is null)
+        {
+            connection = new VendorConnection
+            {
+                Name = DemoConnectionName, Vendor = Vendor.FusionSolar, AuthMode = AuthMode.ApiAccount, BaseUrl = baseUrl.ToString(),
+                UserName = account.UserName, ProtectedSecret = secrets.Protect(account.SystemCode), State = ConnectionState.Pending,
+                CreatedAt = time.GetUtcNow(), IsDemo = true,
+            };
+            db.Connections.Add(connection);
+        }
+        connection.BaseUrl = baseUrl.ToString();
+        await db.SaveChangesAsync(stoppingToken);
+
+        var result = await login.LoginAsync(baseUrl, account.UserName, secrets.Unprotect(connection.ProtectedSecret!), stoppingToken);
+        connection.State = result.Outcome switch
+        {
+            LoginOutcome.Ok => ConnectionState.Connected,
+            LoginOutcome.CredentialsRejected => ConnectionState.CredentialsRejected,
+            _ => ConnectionState.Unreachable,
+        };
+        connection.LastError = result.Outcome == LoginOutcome.Ok ? null : result.Message;
+        if (result.Outcome == LoginOutcome.Ok) connection.LastSuccessAt = time.GetUtcNow();
+        await db.SaveChangesAsync(stoppingToken);
+        logger.LogInformation("Demo mode: connection '{Name}' at {BaseUrl} is {State}", connection.Name, baseUrl, connection.State);
+    }
+
+    private Uri? SandboxBaseUrl()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .OrderBy(a => a.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? 1 : 0)
+            .FirstOrDefault();
+        if (address is null) return null;
+        var uri = new UriBuilder(address.Replace("://+", "://localhost").Replace("://*", "://localhost")
+            .Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"))
+        {
+            Path = SandboxServiceCollectionExtensions.FusionSolarPrefix + "/",
+        };
+        return uri.Uri;
+    }
+}

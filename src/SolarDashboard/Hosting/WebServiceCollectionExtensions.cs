@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration.Json;
+using Radzen;
+using SolarDashboard.Core;
+using SolarDashboard.Demo;
+using SolarDashboard.Sandbox;
+
+namespace SolarDashboard.Hosting;
+
+public static class WebServiceCollectionExtensions
+{
+    public const string ThemeCookie = "SolarDashboardTheme";
+
+    /// <summary>In Development, loads appsettings.Development.json from the repository root (beside the .sln).</summary>
+    public static WebApplicationBuilder AddRepositoryDevelopmentSettings(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment()) return builder;
+        for (var dir = new DirectoryInfo(builder.Environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "appsettings.Development.json");
+            if (!File.Exists(Path.Combine(dir.FullName, "SolarDashboard.sln")) || !File.Exists(file)) continue;
+            // Insert right after the project's own appsettings files, so environment variables and the command line still win.
+            var sources = builder.Configuration.Sources;
+            var after = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is JsonConfigurationSource).i;
+            var source = new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false };
+            source.ResolveFileProvider();
+            sources.Insert(after + 1, source);
+            break;
+        }
+        return builder;
+    }
+
+    public static bool IsDemoMode(this WebApplicationBuilder builder) => builder.Configuration.GetValue<bool>($"{CoreOptions.Section}:DemoMode");
+
+    public static bool IsDemoMode(this WebApplication app) => app.Configuration.GetValue<bool>($"{CoreOptions.Section}:DemoMode");
+
+    /// <summary>Razor components, Radzen and the theme cookie.</summary>
+    public static IServiceCollection AddSolarDashboardWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddRadzenCookieThemeService(o =>
+        {
+            o.Name = ThemeCookie;
+            o.Duration = TimeSpan.FromDays(365);
+        });
+        return services;
+    }
+
+    /// <summary>Demo mode: the in-process sandbox and the demo installer connection pointing at it.</summary>
+    public static IServiceCollection AddSolarDashboardDemo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFusionSolarSandbox(configuration.GetSection(SandboxOptions.Section));
+        services.AddHostedService<DemoConnectionSeeder>();
+        return services;
+    }
+
+    public static WebApplication UseSolarDashboardPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        return app;
+    }
+}
