@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SolarDashboard.Sandbox;
+using SolarDashboard.Sandbox.Simulation;
+
+namespace SolarDashboard.Tests.Support;
+
+/// <summary>The sandbox served in memory, on a manual clock, with helpers to call it like a vendor client would.</summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    /// <summary>A summer morning in Europe (10:00 UTC), so plants in Berlin produce and plants in Sydney are dark.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 6, 17, 10, 0, 0, TimeSpan.Zero);
+
+    public const string Nbi = "/sandbox/fusionsolar";
+    public const string OAuth = "/sandbox/fusionsolar-oauth";
+
+    private readonly WebApplication _app;
+
+    private SandboxHost(WebApplication app, ManualTimeProvider time)
+    {
+        _app = app;
+        Time = time;
+        Client = app.GetTestClient();
+        Client.BaseAddress = new Uri("http://localhost");
+    }
+
+    public HttpClient Client { get; }
+    public ManualTimeProvider Time { get; }
+    public SandboxWorld World => _app.Services.GetRequiredService<SandboxWorld>();
+    public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, DateTimeOffset? start = null)
+    {
+        var time = new ManualTimeProvider(start ?? DefaultStart);
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddFusionSolarSandbox(new ConfigurationBuilder().Build(), configure);
+        var app = builder.Build();
+        app.MapFusionSolarSandbox();
+        await app.StartAsync();
+        return new SandboxHost(app, time);
+    }
+
+    public async Task<string> LoginAsync(string user = "demo-installer", string password = "demo-installer-2024")
+    {
+        var response = await Client.PostAsync(Nbi + "/thirdData/login", Json($$"""{"userName":"{{user}}","systemCode":"{{password}}"}"""));
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("xsrf-token").Single();
+    }
+
+    /// <summary>POSTs a JSON body with an XSRF token (API account) or a bearer token (OAuth) and parses the answer.</summary>
+    public async Task<JsonObject> PostAsync(string path, string body, string? xsrf = null, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, (path.StartsWith('/') ? "" : Nbi + "/") + path) { Content = Json(body) };
+        if (xsrf is not null) request.Headers.Add("XSRF-TOKEN", xsrf);
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Runs the whole owner consent (authorize page, sign-in, code exchange) and returns the token answer.</summary>
+    public async Task<JsonObject> ConsentAsync(string owner = "owner-anna", string scope = "pvms.openapi.basic pvms.openapi.control")
+    {
+        const string redirect = "http://localhost:5080/connections/fusionsolar/callback";
+        var form = new FormUrlEncodedContent(
+        [
+            new("client_id", "123456789"), new("redirect_uri", redirect), new("state", "s1"), new("requested_scope", scope),
+            new("username", owner), new("password", "demo"), new("decision", "allow"),
+            .. scope.Split(' ').Select(s => new KeyValuePair<string, string>("scope", s)),
+        ]);
+        var decision = await Client.PostAsync(OAuth + "/rest/dp/uidm/oauth2/v1/authorize", form);
+        var location = decision.Headers.Location!.OriginalString;
+        var code = Uri.UnescapeDataString(location.Split("code=")[1].Split('&')[0]);
+        var token = await Client.PostAsync(OAuth + "/rest/dp/uidm/oauth2/v1/token", new FormUrlEncodedContent(
+        [
+            new("grant_type", "authorization_code"), new("code", code), new("client_id", "123456789"),
+            new("client_secret", "demo-client-secret"), new("redirect_uri", redirect),
+        ]));
+        token.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await token.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
