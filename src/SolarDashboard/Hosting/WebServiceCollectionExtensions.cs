@@ -8,8 +8,6 @@ namespace SolarDashboard.Hosting;
 
 public static class WebServiceCollectionExtensions
 {
-    public const string ThemeCookie = "SolarDashboardTheme";
-
     /// <summary>In Development, loads appsettings.Development.json from the repository root (beside the .sln).</summary>
     public static WebApplicationBuilder AddRepositoryDevelopmentSettings(this WebApplicationBuilder builder)
     {
@@ -40,7 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
         {
-            o.Name = ThemeCookie;
+            o.Name = Components.Layout.AppThemes.Cookie;
             o.Duration = TimeSpan.FromDays(365);
         });
         return services;
