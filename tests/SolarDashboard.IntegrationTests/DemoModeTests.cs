@@ -53,6 +53,13 @@ public sealed class DemoModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Front_end_packages_from_wwwroot_assets_are_served()
+    {
+        using var response = await _app.Client.GetAsync("lib/apexcharts/apexcharts.min.js");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_carry_the_security_headers()
     {
         using var response = await _app.Client.GetAsync("/");

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test project, as CI does (.ci/run calls this). First installs what a fresh machine lacks:
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here); npm packages are
+# installed by the web project's build (wwwroot-assets/). Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== Installing Chromium (Debian package chromium)"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if ! ($sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null); then
+    echo "Could not install chromium; the browser tests cannot run." >&2
+    exit 1
+  fi
+fi
+
+echo "== Building"
+if ! dotnet build SolarDashboard.sln --nologo -v quiet; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for project in tests/SolarDashboard.Tests tests/SolarDashboard.IntegrationTests tests/SolarDashboard.E2E; do
+  name=$(basename "$project")
+  echo "== $name"
+  if ! dotnet test "$project" --no-build --nologo --logger "console;verbosity=minimal" \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results"; then
+    status=1
+  fi
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "$name produced no results (it did not run)." >&2
+    status=1
+  fi
+done
+
+# Totals over all projects, from the TRX counters.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+[ "$failed" -gt 0 ] && status=1
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
