@@ -32,6 +32,11 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>An HTTP handler into the in-memory sandbox, for clients under test.</summary>
+    public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
+
+    public static readonly Uri NbiBase = new("http://localhost/sandbox/fusionsolar/");
     public ManualTimeProvider Time { get; }
     public SandboxWorld World => _app.Services.GetRequiredService<SandboxWorld>();
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
