@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
 
 namespace SolarDashboard.Core;
@@ -34,6 +36,9 @@ public static class CoreServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<CacheNotifier>();
+        services.AddSingleton<SeriesStore>();
+        services.AddSingleton<CacheWriter>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

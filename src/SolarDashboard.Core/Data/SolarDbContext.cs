@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SolarDashboard.Core.Alarms;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Plants;
+using SolarDashboard.Core.Reports;
+using SolarDashboard.Core.Sync;
+using SolarDashboard.Core.TimeSeries;
 
 namespace SolarDashboard.Core.Data;
 
@@ -8,6 +13,15 @@ namespace SolarDashboard.Core.Data;
 public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : DbContext(options)
 {
     public DbSet<VendorConnection> Connections => Set<VendorConnection>();
+    public DbSet<Plant> Plants => Set<Plant>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<LatestKpis> LatestKpis => Set<LatestKpis>();
+    public DbSet<DeviceSeriesDay> Series => Set<DeviceSeriesDay>();
+    public DbSet<KpiName> KpiNames => Set<KpiName>();
+    public DbSet<PeriodReport> Reports => Set<PeriodReport>();
+    public DbSet<AlarmRecord> Alarms => Set<AlarmRecord>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<VendorCall> Calls => Set<VendorCall>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -20,6 +34,57 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.Property(c => c.Vendor).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.AuthMode).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(30);
+        });
+        modelBuilder.Entity<Plant>(e =>
+        {
+            e.HasIndex(p => new { p.ConnectionId, p.VendorCode }).IsUnique();
+            e.HasOne<VendorConnection>().WithMany().HasForeignKey(p => p.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Device>(e =>
+        {
+            e.HasIndex(d => new { d.PlantId, d.VendorId }).IsUnique();
+            e.HasOne<Plant>().WithMany().HasForeignKey(d => d.PlantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LatestKpis>(e =>
+        {
+            e.HasIndex(k => k.PlantId).IsUnique();
+            e.HasIndex(k => k.DeviceId).IsUnique();
+            e.HasOne<Plant>().WithMany().HasForeignKey(k => k.PlantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(k => k.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DeviceSeriesDay>(e =>
+        {
+            e.ToTable("DeviceSeries");
+            e.HasKey(s => new { s.DeviceId, s.KpiId, s.Day });
+            e.HasOne<Device>().WithMany().HasForeignKey(s => s.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<KpiName>(e => e.HasIndex(k => k.Name).IsUnique());
+        modelBuilder.Entity<PeriodReport>(e =>
+        {
+            e.Property(r => r.Period).HasConversion<string>().HasMaxLength(10);
+            e.Property(r => r.LocalStart).HasMaxLength(20);
+            e.HasIndex(r => new { r.PlantId, r.Period, r.LocalStart }).IsUnique();
+            e.HasIndex(r => new { r.DeviceId, r.Period, r.LocalStart }).IsUnique();
+            e.HasOne<Plant>().WithMany().HasForeignKey(r => r.PlantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AlarmRecord>(e =>
+        {
+            e.HasIndex(a => new { a.PlantId, a.SerialNumber, a.AlarmId, a.RaisedAt }).IsUnique();
+            e.HasIndex(a => a.ClearedAt);
+            e.HasOne<Plant>().WithMany().HasForeignKey(a => a.PlantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SyncState>(e =>
+        {
+            e.HasKey(s => new { s.ConnectionId, s.DataClass });
+            e.Property(s => s.DataClass).HasMaxLength(60);
+            e.HasOne<VendorConnection>().WithMany().HasForeignKey(s => s.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<VendorCall>(e =>
+        {
+            e.Property(c => c.Api).HasMaxLength(60);
+            e.HasIndex(c => new { c.ConnectionId, c.Api, c.At });
+            e.HasOne<VendorConnection>().WithMany().HasForeignKey(c => c.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -15,7 +15,8 @@ public enum NbiApi
 /// Reference section 4. API accounts: per-API budgets from the account's plant and device counts (4.2), each in a
 /// fixed window aligned to the simulated UTC clock (a day, 5 minutes, 30 minutes, 10 minutes). OAuth owners: 1000
 /// basic and 100 control calls per UTC day (4.1). A call over budget is answered with 407 and is not counted.
-/// Device counts per type only include the types the API accepts.
+/// "Devices of each type" counts every type the account manages, as the reference's worked examples do (its daily
+/// device data example counts meters, which that API does not accept).
 /// </summary>
 public sealed class FlowControl(SandboxWorld world, SandboxOptions options)
 {
@@ -53,8 +54,7 @@ public sealed class FlowControl(SandboxWorld world, SandboxOptions options)
     {
         var plants = plantCodes.Count;
         var devices = plantCodes.SelectMany(c => world.Fleet.DevicesByPlant[c]).ToList();
-        int PerType(IReadOnlySet<int> types, int per) => devices.Where(d => types.Contains(d.TypeId))
-            .GroupBy(d => d.TypeId).Sum(g => Up(g.Count(), per));
+        int PerType(int per) => devices.GroupBy(d => d.TypeId).Sum(g => Up(g.Count(), per));
         var day = TimeSpan.FromDays(1);
         return api switch
         {
@@ -62,11 +62,11 @@ public sealed class FlowControl(SandboxWorld world, SandboxOptions options)
             NbiApi.Stations => (day, Up(plants, 100) * 10 + 24, api.ToString()),
             NbiApi.DevList => (day, Up(plants, 100) + 24, api.ToString()),
             NbiApi.StationRealKpi => (TimeSpan.FromMinutes(5), Up(plants, 100), api.ToString()),
-            NbiApi.DevRealKpi => (TimeSpan.FromMinutes(5), PerType(KpiCatalog.RealTimeTypes, 100), api.ToString()),
-            NbiApi.DevHistoryKpi => (day, PerType(KpiCatalog.HistoryTypes, 10) + 24, api.ToString()),
-            NbiApi.AlarmList => (TimeSpan.FromMinutes(30), Math.Max(Up(plants, 100), PerType(KpiCatalog.RealTimeTypes, 100)), api.ToString()),
+            NbiApi.DevRealKpi => (TimeSpan.FromMinutes(5), PerType(100), api.ToString()),
+            NbiApi.DevHistoryKpi => (day, PerType(10) + 24, api.ToString()),
+            NbiApi.AlarmList => (TimeSpan.FromMinutes(30), Math.Max(Up(plants, 100), PerType(100)), api.ToString()),
             NbiApi.KpiStationHour or NbiApi.KpiStationDay or NbiApi.KpiStationMonth or NbiApi.KpiStationYear => (day, Up(plants, 100) + 24, api.ToString()),
-            NbiApi.DevKpiDay or NbiApi.DevKpiMonth or NbiApi.DevKpiYear => (day, PerType(KpiCatalog.ReportTypes, 100) + 24, api.ToString()),
+            NbiApi.DevKpiDay or NbiApi.DevKpiMonth or NbiApi.DevKpiYear => (day, PerType(100) + 24, api.ToString()),
             _ => (TimeSpan.FromMinutes(1), 1, api.ToString()),
         };
     }

@@ -44,6 +44,15 @@ public sealed class DatabaseTests : IDisposable
             while (await reader.ReadAsync())
                 columns.Add($"{table}.{reader.GetString(0)} {reader.GetString(1)} notnull={reader.GetInt64(2)} pk={reader.GetInt64(3)}");
         }
+        await using (var cmd = connection.CreateCommand())
+        {
+            // Indexes too: name, uniqueness and columns.
+            cmd.CommandText = "SELECT m.name, il.name, il.\"unique\", group_concat(ii.name) FROM sqlite_master m, pragma_index_list(m.name) il, pragma_index_info(il.name) ii " +
+                "WHERE m.type = 'table' AND m.name NOT LIKE '__EFMigrations%' AND il.origin = 'c' GROUP BY m.name, il.name ORDER BY m.name, il.name";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                columns.Add($"index {reader.GetString(0)}.{reader.GetString(1)} unique={reader.GetInt64(2)} on {reader.GetString(3)}");
+        }
         return columns;
     }
 

@@ -26,16 +26,17 @@ public sealed class FlowControlTests
     [Fact]
     public async Task Device_count_budgets_sum_over_device_types()
     {
-        // 120 residential plants: 120 inverters, 120 batteries, 120 power sensors (dongles are not queryable).
+        // 120 residential plants: 120 inverters, batteries, power sensors and dongles. Every managed type counts, as in
+        // the reference's worked examples (its daily device data example counts meters).
         await using var sandbox = await SandboxHost.StartAsync(o => { o.Fleet.InstallerPlants = 120; o.Fleet.InstallerAllResidential = true; });
         var flow = sandbox.Service<FlowControl>();
         var plants = sandbox.World.Fleet.Installer.PlantCodes;
-        Assert.Equal(6, flow.ApiAccountBudget(NbiApi.DevRealKpi, plants).Limit);          // 3 types × Roundup(120/100)
+        Assert.Equal(8, flow.ApiAccountBudget(NbiApi.DevRealKpi, plants).Limit);          // 4 types × Roundup(120/100)
         Assert.Equal(TimeSpan.FromMinutes(5), flow.ApiAccountBudget(NbiApi.DevRealKpi, plants).Window);
-        Assert.Equal(3 * 12 + 24, flow.ApiAccountBudget(NbiApi.DevHistoryKpi, plants).Limit); // Σ Roundup(n/10) + 24
-        Assert.Equal(Math.Max(2, 6), flow.ApiAccountBudget(NbiApi.AlarmList, plants).Limit); // MAX(plants, Σ devices) per 30 min
+        Assert.Equal(4 * 12 + 24, flow.ApiAccountBudget(NbiApi.DevHistoryKpi, plants).Limit); // Σ Roundup(n/10) + 24
+        Assert.Equal(Math.Max(2, 8), flow.ApiAccountBudget(NbiApi.AlarmList, plants).Limit); // MAX(plants, Σ devices) per 30 min
         Assert.Equal(TimeSpan.FromMinutes(30), flow.ApiAccountBudget(NbiApi.AlarmList, plants).Window);
-        Assert.Equal(2 + 2 + 24, flow.ApiAccountBudget(NbiApi.DevKpiDay, plants).Limit);     // inverters and batteries only
+        Assert.Equal(4 * 2 + 24, flow.ApiAccountBudget(NbiApi.DevKpiDay, plants).Limit);
     }
 
     [Fact]

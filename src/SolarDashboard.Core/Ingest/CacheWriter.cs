@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SolarDashboard.Core.Alarms;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Plants;
+using SolarDashboard.Core.Reports;
+using SolarDashboard.Core.Sync;
+using SolarDashboard.Core.TimeSeries;
+
+namespace SolarDashboard.Core.Ingest;
+
+/// <summary>
+/// Stores what the vendor layer fetched. Every write is an upsert keyed by what the data describes (plant code,
+/// device id, collect time, plant-local period, alarm identity), so ingesting the same answer twice adds nothing.
+/// </summary>
+public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, SeriesStore series, CacheNotifier notifier)
+{
+    /// <summary>Adds new plants and devices, refreshes known ones. Returns the cache ids by vendor code / vendor device id.</summary>
+    public async Task<(IReadOnlyDictionary<string, int> Plants, IReadOnlyDictionary<long, int> Devices)> UpsertCatalogAsync(
+        int connectionId, IReadOnlyCollection<PlantInfo> plants, IReadOnlyCollection<DeviceInfo>? devices, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = await db.Plants.Where(p => p.ConnectionId == connectionId).ToDictionaryAsync(p => p.VendorCode, ct);
+        foreach (var info in plants)
+        {
+            if (!known.TryGetValue(info.VendorCode, out var plant))
+            {
+                plant = new Plant { ConnectionId = connectionId, VendorCode = info.VendorCode, Name = info.Name, TimeZoneId = info.TimeZoneId, DiscoveredAt = now };
+                db.Plants.Add(plant);
+                known[info.VendorCode] = plant;
+            }
+            plant.Name = info.Name;
+            plant.Address = info.Address;
+            plant.Latitude = info.Latitude;
+            plant.Longitude = info.Longitude;
+            plant.CapacityKwp = info.CapacityKwp;
+            plant.GridConnectedAt = info.GridConnectedAt;
+            plant.ContactPerson = info.ContactPerson;
+            plant.LastSeenAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+
+        if (devices is not null)
+        {
+            var plantIds = known.Values.Select(p => p.Id).ToList();
+            var knownDevices = await db.Devices.Where(d => plantIds.Contains(d.PlantId)).ToListAsync(ct);
+            var byKey = knownDevices.ToDictionary(d => (d.PlantId, d.VendorId));
+            foreach (var info in devices)
+            {
+                if (!known.TryGetValue(info.PlantVendorCode, out var plant)) continue;
+                if (!byKey.TryGetValue((plant.Id, info.VendorId), out var device))
+                {
+                    device = new Device { PlantId = plant.Id, VendorId = info.VendorId, Name = info.Name };
+                    db.Devices.Add(device);
+                    byKey[(plant.Id, info.VendorId)] = device;
+                }
+                device.Name = info.Name;
+                device.SerialNumber = info.SerialNumber;
+                device.TypeId = info.TypeId;
+                device.Model = info.Model;
+                device.Firmware = info.Firmware;
+                device.Optimizers = info.Optimizers;
+                device.LastSeenAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        var devicesByVendor = await db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId))
+            .ToDictionaryAsync(d => d.VendorId, d => d.Id, ct);
+        notifier.Changed();
+        return (known.ToDictionary(p => p.Key, p => p.Value.Id), devicesByVendor);
+    }
+
+    /// <summary>Latest plant values. An older answer never replaces a newer one; lifetime counters never go down.</summary>
+    public async Task WritePlantKpisAsync(IReadOnlyDictionary<int, KpiSnapshot> byPlantId, DateTimeOffset receivedAt, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = byPlantId.Keys.ToList();
+        var existing = await db.LatestKpis.Where(k => k.PlantId != null && ids.Contains(k.PlantId.Value)).ToDictionaryAsync(k => k.PlantId!.Value, ct);
+        foreach (var (plantId, snapshot) in byPlantId)
+            Merge(db, existing.GetValueOrDefault(plantId), snapshot, receivedAt, plantId, null);
+        await db.SaveChangesAsync(ct);
+        notifier.Changed();
+    }
+
+    /// <summary>Latest device values, also kept as 5-minute samples so today's curves need no extra call.</summary>
+    public async Task WriteDeviceKpisAsync(IReadOnlyDictionary<int, KpiSnapshot> byDeviceId, DateTimeOffset receivedAt, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ids = byDeviceId.Keys.ToList();
+            var existing = await db.LatestKpis.Where(k => k.DeviceId != null && ids.Contains(k.DeviceId.Value)).ToDictionaryAsync(k => k.DeviceId!.Value, ct);
+            foreach (var (deviceId, snapshot) in byDeviceId)
+                Merge(db, existing.GetValueOrDefault(deviceId), snapshot, receivedAt, null, deviceId);
+            await db.SaveChangesAsync(ct);
+        }
+        await series.WriteAsync(byDeviceId.SelectMany(d => Samples(d.Key, d.Value)).ToList(), ct);
+        notifier.Changed();
+    }
+
+    public async Task<SeriesWriteResult> WriteHistoryAsync(IEnumerable<(int DeviceId, KpiSnapshot Sample)> samples, CancellationToken ct = default)
+    {
+        var result = await series.WriteAsync(samples.SelectMany(s => Samples(s.DeviceId, s.Sample)).ToList(), ct);
+        if (result.SlotsChanged > 0) notifier.Changed();
+        return result;
+    }
+
+    /// <summary>Reports keyed by plant-local period; a day report also teaches the plant's current UTC offset.</summary>
+    public async Task<int> WriteReportsAsync(int? plantId, int? deviceId, IReadOnlyCollection<ReportRow> rows, DateTimeOffset receivedAt, CancellationToken ct = default)
+    {
+        if (rows.Count == 0) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plant = plantId is { } pid ? await db.Plants.SingleAsync(p => p.Id == pid, ct)
+            : await db.Plants.SingleAsync(p => db.Devices.Any(d => d.Id == deviceId && d.PlantId == p.Id), ct);
+        var latestDay = rows.Where(r => r.Period == ReportPeriod.Day).MaxBy(r => r.StartsAt);
+        if (latestDay is not null && plant.TimeZoneId.Length == 6)
+            plant.TimeZoneId = PlantTime.FormatOffset(PlantTime.OffsetFromLocalMidnight(latestDay.StartsAt));
+
+        var added = 0;
+        var keys = rows.Select(r => (r.Period, LocalStart(plant.TimeZoneId, r))).ToList();
+        var periods = keys.Select(k => k.Period).Distinct().ToList();
+        var existing = await db.Reports.Where(r => r.PlantId == plantId && r.DeviceId == deviceId && periods.Contains(r.Period))
+            .ToDictionaryAsync(r => (r.Period, r.LocalStart), ct);
+        foreach (var row in rows)
+        {
+            var key = (row.Period, LocalStart(plant.TimeZoneId, row));
+            var json = JsonSerializer.Serialize(row.Values);
+            if (existing.TryGetValue(key, out var report))
+            {
+                if (report.ValuesJson == json) continue;
+                report.ValuesJson = json;
+                report.ReceivedAt = receivedAt;
+                continue;
+            }
+            report = new PeriodReport { PlantId = plantId, DeviceId = deviceId, Period = row.Period, LocalStart = key.Item2, StartsAt = row.StartsAt, ReceivedAt = receivedAt, ValuesJson = json };
+            db.Reports.Add(report);
+            existing[key] = report;
+            added++;
+        }
+        await db.SaveChangesAsync(ct);
+        notifier.Changed();
+        return added;
+    }
+
+    /// <summary>
+    /// Applies one complete active-alarm answer for <paramref name="plantIds"/>: new alarms are recorded, known ones
+    /// touched, and alarms of those plants that are no longer listed are marked cleared at <paramref name="seenAt"/>.
+    /// </summary>
+    public async Task TrackAlarmsAsync(IReadOnlyDictionary<string, int> plantIdsByCode, IReadOnlyCollection<ActiveAlarm> active, DateTimeOffset seenAt, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plantIds = plantIdsByCode.Values.ToList();
+        var open = await db.Alarms.Where(a => plantIds.Contains(a.PlantId) && a.ClearedAt == null).ToListAsync(ct);
+        var devices = await db.Devices.Where(d => plantIds.Contains(d.PlantId)).ToListAsync(ct);
+        var seen = new HashSet<int>();
+        foreach (var a in active)
+        {
+            if (!plantIdsByCode.TryGetValue(a.PlantVendorCode, out var plantId)) continue;
+            var record = open.FirstOrDefault(o => o.PlantId == plantId && o.SerialNumber == a.SerialNumber && o.AlarmId == a.AlarmId && o.RaisedAt == a.RaisedAt)
+                ?? await db.Alarms.FirstOrDefaultAsync(o => o.PlantId == plantId && o.SerialNumber == a.SerialNumber && o.AlarmId == a.AlarmId && o.RaisedAt == a.RaisedAt, ct);
+            if (record is null)
+            {
+                record = new AlarmRecord
+                {
+                    PlantId = plantId, SerialNumber = a.SerialNumber, AlarmId = a.AlarmId, Name = a.Name, RaisedAt = a.RaisedAt, FirstSeenAt = seenAt,
+                    DeviceId = devices.FirstOrDefault(d => d.PlantId == plantId && d.SerialNumber == a.SerialNumber)?.Id,
+                };
+                db.Alarms.Add(record);
+            }
+            record.DeviceName = a.DeviceName;
+            record.DeviceTypeId = a.DeviceTypeId;
+            record.CauseId = a.CauseId;
+            record.Name = a.Name;
+            record.Cause = a.Cause;
+            record.RepairSuggestion = a.RepairSuggestion;
+            record.Level = a.Level;
+            record.AlarmType = a.AlarmType;
+            record.LastSeenAt = seenAt;
+            record.ClearedAt = null;
+            if (record.Id != 0) seen.Add(record.Id);
+        }
+        foreach (var gone in open.Where(o => !seen.Contains(o.Id))) gone.ClearedAt = seenAt;
+        await db.SaveChangesAsync(ct);
+        notifier.Changed();
+    }
+
+    public async Task RecordCallsAsync(IReadOnlyCollection<VendorCall> calls, CancellationToken ct = default)
+    {
+        if (calls.Count == 0) return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Calls.AddRange(calls);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string LocalStart(string timeZoneId, ReportRow row) => row.Period switch
+    {
+        ReportPeriod.Hour => PlantTime.ToLocal(timeZoneId, row.StartsAt).ToString("yyyy-MM-dd'T'HH:00", CultureInfo.InvariantCulture),
+        ReportPeriod.Day => PlantTime.PeriodDate(timeZoneId, row.StartsAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ReportPeriod.Month => PlantTime.PeriodDate(timeZoneId, row.StartsAt).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => PlantTime.PeriodDate(timeZoneId, row.StartsAt).ToString("yyyy", CultureInfo.InvariantCulture),
+    };
+
+    private static IEnumerable<SeriesSample> Samples(int deviceId, KpiSnapshot snapshot)
+    {
+        var slot = new DateTimeOffset(snapshot.CollectedAt.UtcTicks - snapshot.CollectedAt.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero);
+        return snapshot.Values.Where(v => v.Value is not null).Select(v => new SeriesSample(deviceId, v.Key, slot, v.Value));
+    }
+
+    private static void Merge(SolarDbContext db, LatestKpis? row, KpiSnapshot snapshot, DateTimeOffset receivedAt, int? plantId, int? deviceId)
+    {
+        if (row is null)
+        {
+            db.LatestKpis.Add(new LatestKpis { PlantId = plantId, DeviceId = deviceId, CollectedAt = snapshot.CollectedAt, ReceivedAt = receivedAt, ValuesJson = JsonSerializer.Serialize(snapshot.Values) });
+            return;
+        }
+        if (snapshot.CollectedAt < row.CollectedAt) return;
+        var previous = JsonSerializer.Deserialize<Dictionary<string, double?>>(row.ValuesJson) ?? [];
+        var values = new Dictionary<string, double?>(snapshot.Values);
+        foreach (var (key, value) in values.ToList())
+        {
+            if (value is null && previous.TryGetValue(key, out var kept) && snapshot.CollectedAt == row.CollectedAt) values[key] = kept;
+            // A lifetime counter reading lower than what we had is the vendor's glitch, not a loss of energy.
+            else if (LifetimeCounters.IsLifetime(key) && value is { } v && previous.TryGetValue(key, out var p) && p is { } old && v < old) values[key] = old;
+        }
+        row.ValuesJson = JsonSerializer.Serialize(values);
+        row.CollectedAt = snapshot.CollectedAt;
+        row.ReceivedAt = receivedAt;
+    }
+}
