@@ -9,6 +9,7 @@ using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
+using SolarDashboard.Core.Sync;
 
 namespace SolarDashboard.Core;
 
@@ -39,6 +40,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CacheNotifier>();
         services.AddSingleton<SeriesStore>();
         services.AddSingleton<CacheWriter>();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddHostedService<SyncBackgroundService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -16,7 +16,7 @@ public sealed class RestartTests
         }
 
         await using var second = await AppProcess.StartAsync(data);
-        await AppProcess.WaitUntilAsync(() => Task.FromResult(second.Output.Contains("is Connected")), TimeSpan.FromSeconds(30), "the second run to sign in");
+        await AppProcess.WaitUntilAsync(() => Task.FromResult(second.Output.Contains("is connected")), TimeSpan.FromSeconds(30), "the second run to sign in");
         var html = await second.Client.GetStringAsync("/");
         Assert.Equal(1, CountOf(html, "Demo installer (sandbox)"));
         Assert.Contains("data-connection-state=\"Connected\"", html);

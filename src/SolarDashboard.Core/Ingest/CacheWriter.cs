@@ -203,7 +203,8 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
 
     private static IEnumerable<SeriesSample> Samples(int deviceId, KpiSnapshot snapshot)
     {
-        var slot = new DateTimeOffset(snapshot.CollectedAt.UtcTicks - snapshot.CollectedAt.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero);
+        var at = snapshot.IntervalStart ?? snapshot.CollectedAt;
+        var slot = new DateTimeOffset(at.UtcTicks - at.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero);
         return snapshot.Values.Where(v => v.Value is not null).Select(v => new SeriesSample(deviceId, v.Key, slot, v.Value));
     }
 

@@ -6,8 +6,11 @@ public sealed record PlantInfo(string VendorCode, string Name, string? Address, 
 
 public sealed record DeviceInfo(string PlantVendorCode, long VendorId, string? SerialNumber, string Name, int TypeId, string? Model, string? Firmware, int? Optimizers);
 
-/// <summary>Real-time values of a plant or device, with the instant they describe.</summary>
-public sealed record KpiSnapshot(DateTimeOffset CollectedAt, IReadOnlyDictionary<string, double?> Values);
+/// <summary>
+/// Values of a plant or device at <see cref="CollectedAt"/>. <see cref="IntervalStart"/> is the start of the 5-minute
+/// interval they describe, when it differs (real-time values describe the interval that just ended).
+/// </summary>
+public sealed record KpiSnapshot(DateTimeOffset CollectedAt, IReadOnlyDictionary<string, double?> Values, DateTimeOffset? IntervalStart = null);
 
 public sealed record ReportRow(Reports.ReportPeriod Period, DateTimeOffset StartsAt, IReadOnlyDictionary<string, double?> Values);
 

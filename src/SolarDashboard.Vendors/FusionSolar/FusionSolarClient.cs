@@ -26,7 +26,7 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
 
     public async Task<NbiPlantPage> GetPlantsAsync(int pageNo, CancellationToken ct = default)
     {
-        var data = await CallAsync("stations", new { pageNo }, ct);
+        var data = KpiValue.Get(await CallAsync("stations", new { pageNo }, ct), "data");
         var list = KpiValue.Get(data, "list");
         var plants = Items(list).Select(p => new NbiPlant(
             KpiValue.Text(KpiValue.Get(p, "plantCode")) ?? "",
@@ -48,7 +48,7 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
     public async Task<IReadOnlyList<NbiDevice>> GetDevicesAsync(IReadOnlyCollection<string> plantCodes, CancellationToken ct = default)
     {
         Check(plantCodes.Count, MaxPlantsPerCall, "plants");
-        var data = await CallAsync("getDevList", new { stationCodes = string.Join(',', plantCodes) }, ct);
+        var data = KpiValue.Get(await CallAsync("getDevList", new { stationCodes = string.Join(',', plantCodes) }, ct), "data");
         return Items(data).Select(d => new NbiDevice(
             KpiValue.Long(KpiValue.Get(d, "id")) ?? 0,
             KpiValue.Text(KpiValue.Get(d, "devDn")),
@@ -89,10 +89,10 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
         string language = "en_US", CancellationToken ct = default)
     {
         Check(plantCodes.Count, MaxPlantsPerCall, "plants");
-        var data = await CallAsync("getAlarmList", new
+        var data = KpiValue.Get(await CallAsync("getAlarmList", new
         {
             stationCodes = string.Join(',', plantCodes), beginTime = from.ToUnixTimeMilliseconds(), endTime = to.ToUnixTimeMilliseconds(), language,
-        }, ct);
+        }, ct), "data");
         return Items(data).Select(a => new NbiAlarm(
             KpiValue.Text(KpiValue.Get(a, "stationCode")) ?? "",
             KpiValue.Text(KpiValue.Get(a, "stationName")),
@@ -146,16 +146,21 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
     }
 
     /// <summary>Parses rows of dataItemMap (plant, device, report and history answers alike).</summary>
-    internal static IReadOnlyList<NbiKpiRow> Rows(JsonElement data) => Items(data).Select(r =>
+    internal static IReadOnlyList<NbiKpiRow> Rows(JsonElement answer)
     {
-        var collect = KpiValue.Long(KpiValue.Get(r, "collectTime"));
-        return new NbiKpiRow(
-            KpiValue.Text(KpiValue.Get(r, "stationCode")),
-            KpiValue.Long(KpiValue.Get(r, "devId")) ?? KpiValue.Long(KpiValue.Get(r, "deviceId")),
-            KpiValue.Text(KpiValue.Get(r, "sn")),
-            collect is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
-            KpiValue.Map(KpiValue.Get(r, "dataItemMap")));
-    }).ToList();
+        var answeredAt = KpiValue.Long(KpiValue.Get(KpiValue.Get(answer, "params"), "currentTime")) is { } now ? DateTimeOffset.FromUnixTimeMilliseconds(now) : (DateTimeOffset?)null;
+        return Items(KpiValue.Get(answer, "data")).Select(r =>
+        {
+            var collect = KpiValue.Long(KpiValue.Get(r, "collectTime"));
+            return new NbiKpiRow(
+                KpiValue.Text(KpiValue.Get(r, "stationCode")),
+                KpiValue.Long(KpiValue.Get(r, "devId")) ?? KpiValue.Long(KpiValue.Get(r, "deviceId")),
+                KpiValue.Text(KpiValue.Get(r, "sn")),
+                collect is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+                KpiValue.Map(KpiValue.Get(r, "dataItemMap")),
+                answeredAt);
+        }).ToList();
+    }
 
     private static IEnumerable<JsonElement> Items(JsonElement array) =>
         array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object) : [];
@@ -180,7 +185,7 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
                 }
                 if (failCode != 0) throw new FusionSolarException(FusionSolarError.FromFailCode(failCode, api) with { Message = MessageFor(failCode, root) });
                 Record(api, started, watch, true, 0, status, null);
-                return KpiValue.Get(root, "data").Clone();
+                return root.Clone();
             }
             catch (FusionSolarException ex)
             {

@@ -6,20 +6,19 @@ using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Sandbox;
 using SolarDashboard.Sandbox.Simulation;
-using SolarDashboard.Vendors.FusionSolar;
 
 namespace SolarDashboard.Demo;
 
 /// <summary>
 /// Demo mode: once the server listens, makes sure the demo installer connection exists and points at the in-process
-/// sandbox on the address the app actually listens on (so <c>--urls</c> with any port works), then tries its login.
+/// sandbox on the address the app actually listens on (so <c>--urls</c> with any port works). The sync service then
+/// signs in and fills the cache; a second login here would only end the sync's session.
 /// </summary>
 public sealed class DemoConnectionSeeder(
     IHostApplicationLifetime lifetime,
     IServer server,
     IDbContextFactory<SolarDbContext> dbFactory,
     SecretProtector secrets,
-    FusionSolarLoginClient login,
     SandboxWorld sandbox,
     TimeProvider time,
     ILogger<DemoConnectionSeeder> logger) : BackgroundService
@@ -54,18 +53,7 @@ public sealed class DemoConnectionSeeder(
         }
         connection.BaseUrl = baseUrl.ToString();
         await db.SaveChangesAsync(stoppingToken);
-
-        var result = await login.LoginAsync(baseUrl, account.UserName, secrets.Unprotect(connection.ProtectedSecret!), stoppingToken);
-        connection.State = result.Outcome switch
-        {
-            LoginOutcome.Ok => ConnectionState.Connected,
-            LoginOutcome.CredentialsRejected => ConnectionState.CredentialsRejected,
-            _ => ConnectionState.Unreachable,
-        };
-        connection.LastError = result.Outcome == LoginOutcome.Ok ? null : result.Message;
-        if (result.Outcome == LoginOutcome.Ok) connection.LastSuccessAt = time.GetUtcNow();
-        await db.SaveChangesAsync(stoppingToken);
-        logger.LogInformation("Demo mode: connection '{Name}' at {BaseUrl} is {State}", connection.Name, baseUrl, connection.State);
+        logger.LogInformation("Demo mode: connection '{Name}' points at {BaseUrl}", connection.Name, baseUrl);
     }
 
     private Uri? SandboxBaseUrl()

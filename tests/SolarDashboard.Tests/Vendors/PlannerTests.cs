@@ -67,7 +67,7 @@ public sealed class PlannerTests
     public void An_oauth_owner_plan_fits_1000_calls_a_day_with_real_time_fresh_enough()
     {
         var plan = FusionSolarPlanner.Plan(true, Inv(3, (38, 3), (39, 3), (47, 3), (62, 3)));
-        var perDay = plan.Jobs.Sum(j => j.CallsPerDay) + plan.HistoryBackfillCallsPerDay;
+        var perDay = plan.Jobs.Sum(j => j.CallsPerDay);
         Assert.InRange(perDay, 800, 950);
         Assert.Equal(TimeSpan.FromMinutes(5), plan.Job(DataClass.PlantRealTime).Interval);
         Assert.True(plan.Job(DataClass.DeviceRealTime).Interval <= TimeSpan.FromMinutes(10));

@@ -6,6 +6,9 @@ public enum DataClass
     PlantList, DeviceList, PlantRealTime, DeviceRealTime, Alarms,
     PlantHourReport, PlantDayReport, PlantMonthReport, PlantYearReport,
     DeviceDayReport, DeviceMonthReport, DeviceYearReport, History,
+
+    /// <summary>Older history, newest gaps first, one call (10 devices × 3 days) per run, with the History budget left over.</summary>
+    HistoryBackfill,
 }
 
 /// <summary>What the account holds: plants and devices per type (reference 5.1.1.2 type ids).</summary>
@@ -62,7 +65,7 @@ public static class FusionSolarPlanner
         DataClass.DeviceDayReport => "getDevKpiDay",
         DataClass.DeviceMonthReport => "getDevKpiMonth",
         DataClass.DeviceYearReport => "getDevKpiYear",
-        _ => "getDevHistoryKpi",
+        _ => "getDevHistoryKpi", // History and HistoryBackfill share the API and its budget
     };
 
     /// <summary>
@@ -79,7 +82,7 @@ public static class FusionSolarPlanner
             DataClass.DeviceList => new(api, Day, plants + 24),
             DataClass.PlantRealTime => new(api, FiveMinutes, plants),
             DataClass.DeviceRealTime => new(api, FiveMinutes, PerType(inv, null, 100)),
-            DataClass.History => new(api, Day, PerType(inv, null, 10) + 24),
+            DataClass.History or DataClass.HistoryBackfill => new(api, Day, PerType(inv, null, 10) + 24),
             DataClass.Alarms => new(api, TimeSpan.FromMinutes(30), Math.Max(plants, PerType(inv, null, 100))),
             DataClass.PlantHourReport or DataClass.PlantDayReport or DataClass.PlantMonthReport or DataClass.PlantYearReport => new(api, Day, plants + 24),
             _ => new(api, Day, PerType(inv, null, 100) + 24),
@@ -92,6 +95,7 @@ public static class FusionSolarPlanner
         DataClass.DeviceRealTime => PerType(inv, RealTimeTypes, 100),
         DataClass.DeviceDayReport or DataClass.DeviceMonthReport or DataClass.DeviceYearReport => PerType(inv, ReportTypes, 100),
         DataClass.History => PerType(inv, HistoryTypes, 10),
+        DataClass.HistoryBackfill => PerType(inv, HistoryTypes, 10) > 0 ? 1 : 0,
         _ => Math.Max(1, Up(inv.Plants, 100)),
     };
 
@@ -114,7 +118,7 @@ public static class FusionSolarPlanner
     private static SyncPlan PlanApiAccount(Inventory inv)
     {
         var jobs = new List<PlannedJob>();
-        foreach (var c in Enum.GetValues<DataClass>())
+        foreach (var c in Enum.GetValues<DataClass>().Where(c => c != DataClass.HistoryBackfill))
         {
             var budget = ApiAccountBudget(c, inv);
             var calls = CallsPerRun(c, inv);
@@ -126,6 +130,7 @@ public static class FusionSolarPlanner
         }
         var history = ApiAccountBudget(DataClass.History, inv);
         var backfill = Math.Max(0, (int)Math.Floor(history.Limit * (1 - Reserve)) - (int)Math.Ceiling(jobs.Single(j => j.Class == DataClass.History).CallsPerDay));
+        jobs.Add(Backfill(inv, backfill, history));
         return new SyncPlan(false, jobs, backfill);
     }
 
@@ -158,7 +163,16 @@ public static class FusionSolarPlanner
         Add(DataClass.DeviceRealTime, deviceInterval);
 
         var backfill = Math.Max(0, (int)Math.Floor(usable - jobs.Sum(j => j.CallsPerDay)));
+        jobs.Add(Backfill(inv, backfill, budget));
         return new SyncPlan(true, jobs, backfill);
+    }
+
+    /// <summary>One backfill call per run, spread evenly over the day.</summary>
+    private static PlannedJob Backfill(Inventory inv, int callsPerDay, Budget budget)
+    {
+        var calls = CallsPerRun(DataClass.HistoryBackfill, inv);
+        var interval = calls == 0 || callsPerDay == 0 ? TimeSpan.Zero : Max(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(Math.Ceiling(1440.0 / callsPerDay)));
+        return new PlannedJob(DataClass.HistoryBackfill, budget.Bucket, calls, interval, budget);
     }
 
     /// <summary>The shortest multiple of 5 minutes at which <paramref name="calls"/> per run fit in <paramref name="perDay"/>.</summary>

@@ -10,8 +10,12 @@ public sealed record NbiPlantPage(IReadOnlyList<NbiPlant> Plants, int Total, int
 public sealed record NbiDevice(long Id, string? Dn, string Name, string StationCode, string? Sn, int TypeId, string? SoftwareVersion,
     string? Model, int? OptimizerNumber);
 
-/// <summary>A dataItemMap row: of a plant (StationCode) or a device (DeviceId), with its collect time when the API gives one.</summary>
-public sealed record NbiKpiRow(string? StationCode, long? DeviceId, string? Sn, DateTimeOffset? CollectTime, IReadOnlyDictionary<string, double?> Values);
+/// <summary>
+/// A dataItemMap row: of a plant (StationCode) or a device (DeviceId), with its collect time when the API gives one, and
+/// the vendor's clock at answer time (params.currentTime) for real-time answers, which have no collect time.
+/// </summary>
+public sealed record NbiKpiRow(string? StationCode, long? DeviceId, string? Sn, DateTimeOffset? CollectTime, IReadOnlyDictionary<string, double?> Values,
+    DateTimeOffset? AnsweredAt = null);
 
 /// <summary>An active alarm (reference 5.1.3.1).</summary>
 public sealed record NbiAlarm(string StationCode, string? StationName, string? DeviceName, string? Sn, int? DeviceTypeId, int AlarmId, int? CauseId,

@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Data;
+
+namespace SolarDashboard.Core.Sync;
+
+/// <summary>A vendor's sync: runs whatever is due for one connection. Implemented by the vendor layer.</summary>
+public interface IConnectionSyncer
+{
+    Vendor Vendor { get; }
+
+    Task RunDueAsync(VendorConnection connection, CancellationToken ct);
+}
+
+public sealed class SyncOptions
+{
+    public const string Section = "SolarDashboard:Sync";
+
+    /// <summary>How often the scheduler looks for due work. Jobs keep their own pace; this only bounds the delay.</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>Runs every connection's due sync work on a timer. A vendor outage or a database hiccup skips a round, never the service.</summary>
+public sealed class SyncBackgroundService(
+    IDbContextFactory<SolarDbContext> dbFactory,
+    IEnumerable<IConnectionSyncer> syncers,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SyncOptions> options,
+    ILogger<SyncBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        using var timer = new PeriodicTimer(options.Value.Tick, time);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        List<VendorConnection> connections;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            connections = await db.Connections.AsNoTracking()
+                .Where(c => c.State != ConnectionState.CredentialsRejected && c.State != ConnectionState.NeedsReauthorization && c.ProtectedSecret != null)
+                .ToListAsync(ct);
+        }
+        catch (SqliteException ex)
+        {
+            logger.LogWarning(ex, "Sync skipped a round: the database could not be read");
+            return;
+        }
+
+        foreach (var connection in connections)
+        {
+            var syncer = syncers.FirstOrDefault(s => s.Vendor == connection.Vendor);
+            if (syncer is null) continue;
+            try
+            {
+                await syncer.RunDueAsync(connection, ct);
+            }
+            catch (Exception ex) when (ex is SqliteException or DbUpdateException or HttpRequestException or System.Text.Json.JsonException)
+            {
+                logger.LogWarning(ex, "Sync of connection {Id} failed this round; it is retried on the next", connection.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,360 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Plants;
+using SolarDashboard.Core.Reports;
+using SolarDashboard.Core.Sync;
+using SolarDashboard.Core.TimeSeries;
+using SolarDashboard.Vendors.FusionSolar.Wire;
+
+namespace SolarDashboard.Vendors.FusionSolar.Sync;
+
+/// <summary>
+/// Keeps one FusionSolar connection's cache fresh within its quota. Each <see cref="RunDueAsync"/> runs the jobs whose
+/// time has come, in priority order, after checking the call log for what the job's budget window has already spent
+/// (so a restart does not overspend). A 407/403/429 backs the job off to the next window and lowers its pace; a refused
+/// password or consent stops the connection until a person acts. Vendor outages leave the cache as it was.
+/// </summary>
+public sealed class FusionSolarConnectionSync(
+    int connectionId,
+    bool oauth,
+    FusionSolarClient client,
+    Func<IReadOnlyList<NbiCallRecord>> drainCalls,
+    CacheWriter writer,
+    IDbContextFactory<SolarDbContext> dbFactory,
+    TimeProvider time,
+    ILogger logger)
+{
+    /// <summary>How far back history is backfilled (the API serves the latest 365 days).</summary>
+    public static readonly TimeSpan HistoryHorizon = TimeSpan.FromDays(364);
+
+    /// <summary>Real-time jobs run this long after a 5-minute boundary, when the vendor has the new interval.</summary>
+    public static readonly TimeSpan RealTimeOffset = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<DataClass, double> _slowdown = [];
+
+    public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
+
+    public async Task RunDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = await db.Connections.SingleAsync(c => c.Id == connectionId, ct);
+        if (connection.State is ConnectionState.CredentialsRejected or ConnectionState.NeedsReauthorization) return;
+        var states = await db.SyncStates.Where(s => s.ConnectionId == connectionId).ToDictionaryAsync(s => s.DataClass, ct);
+        Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+
+        var anySuccess = false;
+        foreach (var job in Order(Plan.Jobs))
+        {
+            var key = job.Class.ToString();
+            if (!states.TryGetValue(key, out var state))
+            {
+                state = new SyncState { ConnectionId = connectionId, DataClass = key, NextDueAt = now };
+                db.SyncStates.Add(state);
+                states[key] = state;
+            }
+            // Without plants there is nothing to ask for but the plant list itself.
+            if (job.Class != DataClass.PlantList && Plan.Jobs.Single(j => j.Class == DataClass.PlantRealTime).CallsPerRun == 0) continue;
+            if (job.Interval <= TimeSpan.Zero || state.NextDueAt > now) continue;
+            if (!await BudgetAllowsAsync(db, job, now, ct))
+            {
+                state.NextDueAt = WindowEnd(job.Budget, now);
+                continue;
+            }
+            var interval = job.Interval * _slowdown.GetValueOrDefault(job.Class, 1);
+            try
+            {
+                await RunJobAsync(db, job.Class, state, now, ct);
+                state.LastSuccessAt = now;
+                state.LastError = null;
+                state.NextDueAt = Next(job.Class, now, interval);
+                anySuccess = true;
+                if (job.Class == DataClass.DeviceList) Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+            }
+            catch (FusionSolarException ex)
+            {
+                state.LastFailureAt = now;
+                state.LastError = ex.Error.Message;
+                switch (ex.Error.Kind)
+                {
+                    case FusionSolarErrorKind.RateLimited or FusionSolarErrorKind.GatewayThrottled:
+                        // The plan was wrong: wait for the next window (a gateway: at least a minute) and go slower from now on.
+                        _slowdown[job.Class] = Math.Min(8, _slowdown.GetValueOrDefault(job.Class, 1) * 1.5);
+                        state.NextDueAt = ex.Error.Kind == FusionSolarErrorKind.GatewayThrottled ? now + TimeSpan.FromMinutes(Math.Max(1, interval.TotalMinutes)) : WindowEnd(job.Budget, now);
+                        await RecordAsync(db, ct);
+                        await db.SaveChangesAsync(ct);
+                        return; // the whole connection pauses this round: the next call would meet the same throttle
+                    case FusionSolarErrorKind.CredentialsRejected:
+                        connection.State = ConnectionState.CredentialsRejected;
+                        connection.LastError = ex.Error.Message;
+                        await RecordAsync(db, ct);
+                        await db.SaveChangesAsync(ct);
+                        return;
+                    case FusionSolarErrorKind.ReauthorizationRequired:
+                        connection.State = ConnectionState.NeedsReauthorization;
+                        connection.LastError = ex.Error.Message;
+                        await RecordAsync(db, ct);
+                        await db.SaveChangesAsync(ct);
+                        return;
+                    case FusionSolarErrorKind.Unavailable or FusionSolarErrorKind.VendorError or FusionSolarErrorKind.SessionExpired:
+                        connection.State = ConnectionState.Unreachable;
+                        connection.LastError = ex.Error.Message;
+                        state.NextDueAt = now + TimeSpan.FromMinutes(Math.Clamp(interval.TotalMinutes, 1, 15));
+                        break;
+                    default:
+                        state.NextDueAt = now + Max(interval, TimeSpan.FromHours(1));
+                        break;
+                }
+            }
+        }
+
+        if (anySuccess)
+        {
+            connection.LastSuccessAt = now;
+            if (!states.Values.Any(s => s.LastFailureAt == now))
+            {
+                if (connection.State != ConnectionState.Connected) logger.LogInformation("FusionSolar connection {Id} is connected", connectionId);
+                connection.State = ConnectionState.Connected;
+                connection.LastError = null;
+            }
+        }
+        await RecordAsync(db, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<PlannedJob> Order(IEnumerable<PlannedJob> jobs) => jobs.OrderBy(j => j.Class switch
+    {
+        DataClass.PlantList => 0,
+        DataClass.DeviceList => 1,
+        DataClass.PlantRealTime => 2,
+        DataClass.DeviceRealTime => 3,
+        DataClass.Alarms => 4,
+        DataClass.HistoryBackfill => 20,
+        DataClass.History => 19,
+        _ => 10,
+    });
+
+    private async Task RecordAsync(SolarDbContext db, CancellationToken ct)
+    {
+        foreach (var c in drainCalls())
+            db.Calls.Add(new VendorCall
+            {
+                ConnectionId = connectionId, Api = c.Api, At = c.At, DurationMs = (int)c.Duration.TotalMilliseconds, Succeeded = c.Succeeded,
+                FailCode = c.FailCode, HttpStatus = c.HttpStatus, Error = c.Error?.ToString(),
+            });
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Calls already spent in the job's budget window (from the persisted call log) plus this run's must fit.</summary>
+    private async Task<bool> BudgetAllowsAsync(SolarDbContext db, PlannedJob job, DateTimeOffset now, CancellationToken ct)
+    {
+        var start = WindowStart(job.Budget, now);
+        var apis = oauth ? null : new[] { job.Api };
+        var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)), ct)
+            + db.ChangeTracker.Entries<VendorCall>().Count(e => e.State == EntityState.Added && e.Entity.At >= start && (apis == null || apis.Contains(e.Entity.Api)));
+        var limit = oauth ? (int)(FusionSolarPlanner.OAuthBasicPerDay * (1 - FusionSolarPlanner.Reserve)) : job.Budget.Limit;
+        return spent + job.CallsPerRun <= limit;
+    }
+
+    private static DateTimeOffset WindowStart(Budget budget, DateTimeOffset now) => new(now.UtcTicks - now.UtcTicks % budget.Window.Ticks, TimeSpan.Zero);
+
+    private static DateTimeOffset WindowEnd(Budget budget, DateTimeOffset now) => WindowStart(budget, now) + budget.Window;
+
+    private static DateTimeOffset Next(DataClass c, DateTimeOffset now, TimeSpan interval)
+    {
+        if (c is not (DataClass.PlantRealTime or DataClass.DeviceRealTime)) return now + interval;
+        // Align real-time to 5-minute boundaries (+30 s), when a new interval is available.
+        var step = TimeSpan.FromMinutes(5).Ticks;
+        var next = now + interval;
+        var aligned = new DateTimeOffset(next.UtcTicks - next.UtcTicks % step, TimeSpan.Zero) + RealTimeOffset;
+        return aligned <= now ? aligned + TimeSpan.FromMinutes(5) : aligned;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private async Task<Inventory> InventoryAsync(SolarDbContext db, CancellationToken ct)
+    {
+        var plants = await db.Plants.CountAsync(p => p.ConnectionId == connectionId, ct);
+        var types = await db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId))
+            .GroupBy(d => d.TypeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new Inventory(plants, types.ToDictionary(t => t.Key, t => t.Count));
+    }
+
+    private async Task RunJobAsync(SolarDbContext db, DataClass c, SyncState state, DateTimeOffset now, CancellationToken ct)
+    {
+        var plants = await db.Plants.Where(p => p.ConnectionId == connectionId).OrderBy(p => p.Id).ToListAsync(ct);
+        var devices = await db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId)).OrderBy(d => d.Id).ToListAsync(ct);
+        var plantsByCode = plants.ToDictionary(p => p.VendorCode, p => p.Id);
+        var devicesByVendor = devices.ToDictionary(d => d.VendorId);
+        switch (c)
+        {
+            case DataClass.PlantList:
+            {
+                var found = new List<PlantInfo>();
+                for (var page = 1; ; page++)
+                {
+                    var result = await client.GetPlantsAsync(page, ct);
+                    found.AddRange(result.Plants.Select(p => new PlantInfo(p.Code, p.Name, p.Address, p.Latitude, p.Longitude, p.CapacityKwp,
+                        plants.FirstOrDefault(k => k.VendorCode == p.Code)?.TimeZoneId ?? PlantTime.FormatOffset(p.GridConnection?.Offset ?? TimeSpan.Zero),
+                        p.GridConnection, p.ContactPerson)));
+                    if (page >= result.PageCount || result.Plants.Count == 0) break;
+                }
+                await writer.UpsertCatalogAsync(connectionId, found, null, now, ct);
+                break;
+            }
+            case DataClass.DeviceList:
+            {
+                var found = new List<DeviceInfo>();
+                foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
+                    found.AddRange((await client.GetDevicesAsync(batch.Select(p => p.VendorCode).ToList(), ct))
+                        .Select(d => new DeviceInfo(d.StationCode, d.Id, d.Sn, d.Name, d.TypeId, d.Model, d.SoftwareVersion, d.OptimizerNumber)));
+                await writer.UpsertCatalogAsync(connectionId, [], found, now, ct);
+                break;
+            }
+            case DataClass.PlantRealTime:
+            {
+                var snapshots = new Dictionary<int, KpiSnapshot>();
+                foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
+                    foreach (var row in await client.GetPlantRealTimeAsync(batch.Select(p => p.VendorCode).ToList(), ct))
+                        if (row.StationCode is { } code && plantsByCode.TryGetValue(code, out var id))
+                            snapshots[id] = RealTimeSnapshot(row, now);
+                await writer.WritePlantKpisAsync(snapshots, now, ct);
+                break;
+            }
+            case DataClass.DeviceRealTime:
+            {
+                var snapshots = new Dictionary<int, KpiSnapshot>();
+                foreach (var type in devices.Where(d => FusionSolarPlanner.RealTimeTypes.Contains(d.TypeId)).GroupBy(d => d.TypeId))
+                    foreach (var batch in type.Chunk(FusionSolarClient.MaxDevicesPerCall))
+                        foreach (var row in await client.GetDeviceRealTimeAsync(type.Key, batch.Select(d => d.VendorId).ToList(), ct))
+                            if (row.DeviceId is { } id && devicesByVendor.TryGetValue(id, out var device))
+                                snapshots[device.Id] = RealTimeSnapshot(row, now);
+                await writer.WriteDeviceKpisAsync(snapshots, now, ct);
+                break;
+            }
+            case DataClass.Alarms:
+                foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
+                {
+                    var alarms = await client.GetActiveAlarmsAsync(batch.Select(p => p.VendorCode).ToList(), now - TimeSpan.FromDays(365), now, ct: ct);
+                    await writer.TrackAlarmsAsync(batch.ToDictionary(p => p.VendorCode, p => p.Id),
+                        alarms.Select(a => new ActiveAlarm(a.StationCode, a.Sn, a.DeviceName, a.DeviceTypeId, a.AlarmId, a.CauseId, a.Name, a.Cause,
+                            a.RepairSuggestion, a.Level, a.AlarmType, a.RaisedAt)).ToList(), now, ct);
+                }
+                break;
+            case DataClass.PlantHourReport or DataClass.PlantDayReport or DataClass.PlantMonthReport or DataClass.PlantYearReport:
+            {
+                var period = c switch
+                {
+                    DataClass.PlantHourReport => (NbiReportPeriod.Hour, ReportPeriod.Hour),
+                    DataClass.PlantDayReport => (NbiReportPeriod.Day, ReportPeriod.Day),
+                    DataClass.PlantMonthReport => (NbiReportPeriod.Month, ReportPeriod.Month),
+                    _ => (NbiReportPeriod.Year, ReportPeriod.Year),
+                };
+                foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
+                {
+                    var rows = await client.GetPlantReportAsync(period.Item1, batch.Select(p => p.VendorCode).ToList(), now, ct);
+                    foreach (var group in rows.Where(r => r.StationCode is not null && r.CollectTime is not null).GroupBy(r => r.StationCode!))
+                        if (plantsByCode.TryGetValue(group.Key, out var plantId))
+                            await writer.WriteReportsAsync(plantId, null, group.Select(r => new ReportRow(period.Item2, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
+                }
+                break;
+            }
+            case DataClass.DeviceDayReport or DataClass.DeviceMonthReport or DataClass.DeviceYearReport:
+            {
+                var period = c switch
+                {
+                    DataClass.DeviceDayReport => (NbiReportPeriod.Day, ReportPeriod.Day),
+                    DataClass.DeviceMonthReport => (NbiReportPeriod.Month, ReportPeriod.Month),
+                    _ => (NbiReportPeriod.Year, ReportPeriod.Year),
+                };
+                foreach (var type in devices.Where(d => FusionSolarPlanner.ReportTypes.Contains(d.TypeId)).GroupBy(d => d.TypeId))
+                    foreach (var batch in type.Chunk(FusionSolarClient.MaxDevicesPerCall))
+                    {
+                        var rows = await client.GetDeviceReportAsync(period.Item1, type.Key, batch.Select(d => d.VendorId).ToList(), now, ct);
+                        foreach (var group in rows.Where(r => r.DeviceId is not null && r.CollectTime is not null).GroupBy(r => r.DeviceId!.Value))
+                            if (devicesByVendor.TryGetValue(group.Key, out var device))
+                                await writer.WriteReportsAsync(null, device.Id, group.Select(r => new ReportRow(period.Item2, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
+                    }
+                break;
+            }
+            case DataClass.History:
+                foreach (var group in HistoryGroups(devices))
+                    await FetchHistoryAsync(group, now - FusionSolarClient.MaxHistorySpan, now, devicesByVendor, ct);
+                break;
+            case DataClass.HistoryBackfill:
+                await BackfillAsync(db, devices, plants, state, now, devicesByVendor, ct);
+                break;
+        }
+    }
+
+    /// <summary>The device groups of history calls: one type, at most 10 devices.</summary>
+    private static List<Core.Plants.Device[]> HistoryGroups(IEnumerable<Core.Plants.Device> devices) =>
+        devices.Where(d => FusionSolarPlanner.HistoryTypes.Contains(d.TypeId)).GroupBy(d => d.TypeId).OrderBy(g => g.Key)
+            .SelectMany(g => g.Chunk(FusionSolarClient.MaxHistoryDevices)).ToList();
+
+    private async Task FetchHistoryAsync(Core.Plants.Device[] group, DateTimeOffset from, DateTimeOffset to, IReadOnlyDictionary<long, Core.Plants.Device> devicesByVendor, CancellationToken ct)
+    {
+        var rows = await client.GetDeviceHistoryAsync(group[0].TypeId, group.Select(d => d.VendorId).ToList(), from, to, ct);
+        await writer.WriteHistoryAsync(rows.Where(r => r.DeviceId is { } id && devicesByVendor.ContainsKey(id) && r.CollectTime is not null)
+            .Select(r => (devicesByVendor[r.DeviceId!.Value].Id, new KpiSnapshot(r.CollectTime!.Value, r.Values))), ct);
+    }
+
+    /// <summary>
+    /// One backfill call: the group and 3-day window the cursor points at, walking back from the newest days; the cursor
+    /// (persisted in the sync state) lets a restart resume where it stopped. A window already covered is skipped.
+    /// </summary>
+    private async Task BackfillAsync(SolarDbContext db, List<Core.Plants.Device> devices, List<Plant> plants, SyncState state, DateTimeOffset now,
+        IReadOnlyDictionary<long, Core.Plants.Device> devicesByVendor, CancellationToken ct)
+    {
+        var groups = HistoryGroups(devices);
+        if (groups.Count == 0) return;
+        var oldestAllowed = now - HistoryHorizon;
+        var (windowEnd, index) = ParseCursor(state.Cursor, now - FusionSolarClient.MaxHistorySpan);
+        for (var attempts = 0; attempts < groups.Count * 200; attempts++)
+        {
+            if (index >= groups.Count) { index = 0; windowEnd -= FusionSolarClient.MaxHistorySpan; }
+            if (windowEnd <= oldestAllowed) { state.Cursor = Cursor(now - FusionSolarClient.MaxHistorySpan, 0); return; } // all done: start over for gaps
+            var group = groups[index];
+            var windowStart = windowEnd - FusionSolarClient.MaxHistorySpan;
+            var connected = plants.Where(p => group.Any(d => d.PlantId == p.Id)).Min(p => p.GridConnectedAt) ?? oldestAllowed;
+            if (windowEnd <= connected || await CoveredAsync(db, group, windowStart, windowEnd, ct)) { index++; continue; }
+            await FetchHistoryAsync(group, windowStart < oldestAllowed ? oldestAllowed : windowStart, windowEnd, devicesByVendor, ct);
+            state.Cursor = Cursor(windowEnd, index + 1);
+            return;
+        }
+    }
+
+    /// <summary>A window counts as covered when every device of the group has series rows for each of its days.</summary>
+    private static async Task<bool> CoveredAsync(SolarDbContext db, Core.Plants.Device[] group, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var ids = group.Select(d => d.Id).ToList();
+        int first = SeriesPacking.DayOf(from), last = SeriesPacking.DayOf(to) - 1;
+        if (last < first) return true;
+        var present = await db.Series.Where(s => ids.Contains(s.DeviceId) && s.Day >= first && s.Day <= last)
+            .Select(s => new { s.DeviceId, s.Day }).Distinct().CountAsync(ct);
+        return present >= ids.Count * (last - first + 1);
+    }
+
+    private static (DateTimeOffset WindowEnd, int Index) ParseCursor(string? cursor, DateTimeOffset fallback)
+    {
+        var parts = cursor?.Split('|');
+        return parts is { Length: 2 } && DateTimeOffset.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var end)
+            && int.TryParse(parts[1], out var i) ? (end, i) : (fallback, 0);
+    }
+
+    private static string Cursor(DateTimeOffset windowEnd, int index) => $"{windowEnd.UtcDateTime:O}|{index}";
+
+    /// <summary>
+    /// Real-time answers carry no collect time: the vendor's clock (params.currentTime) floored to 5 minutes is when the
+    /// latest interval ended, and the values describe that interval.
+    /// </summary>
+    private static KpiSnapshot RealTimeSnapshot(NbiKpiRow row, DateTimeOffset now)
+    {
+        var answered = row.AnsweredAt ?? now;
+        var end = new DateTimeOffset(answered.UtcTicks - answered.UtcTicks % TimeSpan.FromMinutes(5).Ticks, TimeSpan.Zero);
+        return new KpiSnapshot(end, row.Values, end - TimeSpan.FromMinutes(5));
+    }
+}
