@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CacheNotifier>();
         services.AddSingleton<SeriesStore>();
         services.AddSingleton<CacheWriter>();
+        services.AddSingleton<PlantQueries>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
         services.AddHostedService<SyncBackgroundService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -218,11 +218,14 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         if (snapshot.CollectedAt < row.CollectedAt) return;
         var previous = JsonSerializer.Deserialize<Dictionary<string, double?>>(row.ValuesJson) ?? [];
         var values = new Dictionary<string, double?>(snapshot.Values);
-        foreach (var (key, value) in values.ToList())
+        foreach (var (key, old) in previous)
         {
-            if (value is null && previous.TryGetValue(key, out var kept) && snapshot.CollectedAt == row.CollectedAt) values[key] = kept;
-            // A lifetime counter reading lower than what we had is the vendor's glitch, not a loss of energy.
-            else if (LifetimeCounters.IsLifetime(key) && value is { } v && previous.TryGetValue(key, out var p) && p is { } old && v < old) values[key] = old;
+            if (old is null) continue;
+            var value = values.GetValueOrDefault(key);
+            // Same instant answered twice: keep what the first answer had and the second lacks.
+            if (value is null && snapshot.CollectedAt == row.CollectedAt) values[key] = old;
+            // A lifetime counter that reads lower, or not at all, is the vendor's glitch, not a loss of energy: keep the last good one.
+            else if (LifetimeCounters.IsLifetime(key) && (value is null || value < old)) values[key] = old;
         }
         row.ValuesJson = JsonSerializer.Serialize(values);
         row.CollectedAt = snapshot.CollectedAt;

@@ -10,6 +10,9 @@ public sealed class SyncState
     public string? LastError { get; set; }
     public DateTimeOffset NextDueAt { get; set; }
 
+    /// <summary>The pace the plan gives this data now; "stale" means older than twice this.</summary>
+    public TimeSpan PlannedInterval { get; set; }
+
     /// <summary>Where a long job (history backfill) continues after a restart.</summary>
     public string? Cursor { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox;
 

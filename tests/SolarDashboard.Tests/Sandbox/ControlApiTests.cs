@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SolarDashboard.Sandbox.Simulation;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox;
 

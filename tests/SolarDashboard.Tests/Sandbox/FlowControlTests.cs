@@ -1,6 +1,7 @@
 using SolarDashboard.Sandbox;
 using SolarDashboard.Sandbox.FusionSolar;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox;
 

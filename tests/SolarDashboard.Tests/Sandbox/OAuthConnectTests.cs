@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox;
 

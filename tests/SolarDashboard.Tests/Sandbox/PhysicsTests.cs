@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SolarDashboard.Sandbox.Simulation;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SolarDashboard.Sandbox;
 using SolarDashboard.Sandbox.FusionSolar;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox;
 

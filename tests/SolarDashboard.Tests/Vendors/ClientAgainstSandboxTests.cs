@@ -3,6 +3,7 @@ using SolarDashboard.Sandbox;
 using SolarDashboard.Sandbox.FusionSolar;
 using SolarDashboard.Sandbox.Simulation;
 using SolarDashboard.Tests.Support;
+using SolarDashboard.Testing;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 using SolarDashboard.Vendors.FusionSolar.Wire;

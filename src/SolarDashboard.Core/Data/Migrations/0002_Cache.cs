@@ -63,6 +63,7 @@ public sealed class Cache : Migration
                 "LastFailureAt" INTEGER NULL,
                 "LastError" TEXT NULL,
                 "NextDueAt" INTEGER NOT NULL,
+                "PlannedInterval" TEXT NOT NULL,
                 "Cursor" TEXT NULL,
                 CONSTRAINT "PK_SyncStates" PRIMARY KEY ("ConnectionId", "DataClass"),
                 CONSTRAINT "FK_SyncStates_Connections_ConnectionId" FOREIGN KEY ("ConnectionId") REFERENCES "Connections" ("Id") ON DELETE CASCADE

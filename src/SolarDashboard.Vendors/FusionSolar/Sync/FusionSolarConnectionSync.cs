@@ -47,8 +47,9 @@ public sealed class FusionSolarConnectionSync(
         Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
 
         var anySuccess = false;
-        foreach (var job in Order(Plan.Jobs))
+        foreach (var dataClass in RunOrder)
         {
+            var job = Plan.Job(dataClass); // the plan in force now: discovering devices changes it mid-round
             var key = job.Class.ToString();
             if (!states.TryGetValue(key, out var state))
             {
@@ -58,6 +59,7 @@ public sealed class FusionSolarConnectionSync(
             }
             // Without plants there is nothing to ask for but the plant list itself.
             if (job.Class != DataClass.PlantList && Plan.Jobs.Single(j => j.Class == DataClass.PlantRealTime).CallsPerRun == 0) continue;
+            state.PlannedInterval = job.Interval;
             if (job.Interval <= TimeSpan.Zero || state.NextDueAt > now) continue;
             if (!await BudgetAllowsAsync(db, job, now, ct))
             {
@@ -125,17 +127,16 @@ public sealed class FusionSolarConnectionSync(
         await db.SaveChangesAsync(ct);
     }
 
-    private static IEnumerable<PlannedJob> Order(IEnumerable<PlannedJob> jobs) => jobs.OrderBy(j => j.Class switch
-    {
-        DataClass.PlantList => 0,
-        DataClass.DeviceList => 1,
-        DataClass.PlantRealTime => 2,
-        DataClass.DeviceRealTime => 3,
-        DataClass.Alarms => 4,
-        DataClass.HistoryBackfill => 20,
-        DataClass.History => 19,
-        _ => 10,
-    });
+    /// <summary>
+    /// Discovery first, then what people watch (real-time, alarms), then reports, then history. Day reports come before
+    /// hour reports: they teach the plant's current UTC offset, which the hour labels need.
+    /// </summary>
+    private static readonly DataClass[] RunOrder =
+    [
+        DataClass.PlantList, DataClass.DeviceList, DataClass.PlantRealTime, DataClass.DeviceRealTime, DataClass.Alarms,
+        DataClass.PlantDayReport, DataClass.PlantHourReport, DataClass.PlantMonthReport, DataClass.PlantYearReport,
+        DataClass.DeviceDayReport, DataClass.DeviceMonthReport, DataClass.DeviceYearReport, DataClass.History, DataClass.HistoryBackfill,
+    ];
 
     private async Task RecordAsync(SolarDbContext db, CancellationToken ct)
     {

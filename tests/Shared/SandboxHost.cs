@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using SolarDashboard.Sandbox;
 using SolarDashboard.Sandbox.Simulation;
 
-namespace SolarDashboard.Tests.Support;
+namespace SolarDashboard.Testing;
 
 /// <summary>The sandbox served in memory, on a manual clock, with helpers to call it like a vendor client would.</summary>
 public sealed class SandboxHost : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace SolarDashboard.Tests.Support;
+namespace SolarDashboard.Testing;
 
 /// <summary>A clock that moves only when told (Microsoft.Extensions.TimeProvider.Testing is not in the feed).</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider

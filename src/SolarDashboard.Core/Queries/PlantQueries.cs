@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SolarDashboard.Core.Alarms;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Plants;
+using SolarDashboard.Core.Reports;
+using SolarDashboard.Core.TimeSeries;
+
+namespace SolarDashboard.Core.Queries;
+
+/// <summary>A number with the instant it describes; stale when older than twice its normal refresh interval.</summary>
+public sealed record AgedValue(double? Value, DateTimeOffset? CollectedAt, bool IsStale);
+
+public sealed record AlarmCounts(int Critical, int Major, int Minor, int Warning)
+{
+    public int Total => Critical + Major + Minor + Warning;
+}
+
+public enum PlantHealth { Unknown, Disconnected, Faulty, Healthy }
+
+public sealed record PlantSummary(int Id, int ConnectionId, string Name, string? Address, double? CapacityKwp, string TimeZoneId, PlantHealth Health,
+    AgedValue CurrentPowerKw, AgedValue TodayYieldKwh, AgedValue BatterySoc, AlarmCounts Alarms, DateTimeOffset? DataCollectedAt, bool IsStale);
+
+public sealed record DeviceSummary(int Id, int PlantId, string Name, int TypeId, string? Model, string? Firmware, string? SerialNumber,
+    DateTimeOffset? CollectedAt, bool IsStale);
+
+public sealed record DeviceTelemetry(DeviceSummary Device, IReadOnlyDictionary<string, double?> Values, DateTimeOffset? CollectedAt, DateTimeOffset? ReceivedAt, bool IsStale);
+
+public sealed record ReportPoint(string LocalStart, DateTimeOffset StartsAt, IReadOnlyDictionary<string, double?> Values);
+
+public sealed record AlarmView(int Id, int PlantId, string PlantName, string TimeZoneId, int? DeviceId, string? DeviceName, int? DeviceTypeId, int AlarmId,
+    string Name, string? Cause, string? RepairSuggestion, int Level, DateTimeOffset RaisedAt, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, DateTimeOffset? ClearedAt);
+
+/// <summary>
+/// What pages read: only the cache, never a vendor. Every value carries the instant it describes and whether it is
+/// stale; daily counters count from plant-local midnight (yesterday's "today" reads as 0 after midnight).
+/// </summary>
+public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, SeriesStore series, TimeProvider time)
+{
+    /// <summary>Real-time data refreshes every 5 minutes at best; twice that (or twice the planned pace) is stale.</summary>
+    public static readonly TimeSpan RealTimeInterval = TimeSpan.FromMinutes(5);
+
+    private static readonly int[] InverterTypes = [1, 38];
+    private static readonly int[] BatteryTypes = [39, 41];
+
+    public async Task<IReadOnlyList<PlantSummary>> ListPlantsAsync(IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var plants = await db.Plants.AsNoTracking().Where(p => plantIds == null || plantIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
+        var ids = plants.Select(p => p.Id).ToList();
+        var plantKpis = await db.LatestKpis.AsNoTracking().Where(k => k.PlantId != null && ids.Contains(k.PlantId.Value)).ToDictionaryAsync(k => k.PlantId!.Value, ct);
+        var devices = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.PlantId)).ToListAsync(ct);
+        var deviceIds = devices.Select(d => d.Id).ToList();
+        var deviceKpis = await db.LatestKpis.AsNoTracking().Where(k => k.DeviceId != null && deviceIds.Contains(k.DeviceId.Value)).ToDictionaryAsync(k => k.DeviceId!.Value, ct);
+        var alarms = await db.Alarms.AsNoTracking().Where(a => ids.Contains(a.PlantId) && a.ClearedAt == null)
+            .GroupBy(a => new { a.PlantId, a.Level }).Select(g => new { g.Key.PlantId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+        var stale = await StaleAfterAsync(db, plants.Select(p => p.ConnectionId).Distinct().ToList(), ct);
+
+        return plants.Select(p =>
+        {
+            var limit = stale.GetValueOrDefault(p.ConnectionId, 2 * RealTimeInterval);
+            var kpis = plantKpis.GetValueOrDefault(p.Id);
+            var values = Values(kpis);
+            var isToday = kpis is not null && PlantTime.LocalDate(p.TimeZoneId, kpis.CollectedAt) == PlantTime.LocalDate(p.TimeZoneId, now);
+            var mine = devices.Where(d => d.PlantId == p.Id).ToList();
+            var inverters = mine.Where(d => InverterTypes.Contains(d.TypeId)).Select(d => deviceKpis.GetValueOrDefault(d.Id)).Where(k => k is not null).ToList();
+            var batteries = mine.Where(d => BatteryTypes.Contains(d.TypeId)).Select(d => deviceKpis.GetValueOrDefault(d.Id)).Where(k => k is not null).ToList();
+            double? power = inverters.Count == 0 ? null : inverters.Sum(k => Values(k).GetValueOrDefault("active_power") ?? 0);
+            var soc = batteries.Select(k => Values(k).GetValueOrDefault("battery_soc")).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(double.NaN).Average();
+            DateTimeOffset? powerAt = inverters.Count == 0 ? null : inverters.Min(k => k!.CollectedAt);
+            DateTimeOffset? socAt = batteries.Count == 0 ? null : batteries.Min(k => k!.CollectedAt);
+            var counts = alarms.Where(a => a.PlantId == p.Id).ToList();
+            int Count(int level) => counts.Where(a => a.Level == level).Sum(a => a.Count);
+            var collected = kpis?.CollectedAt;
+            return new PlantSummary(p.Id, p.ConnectionId, p.Name, p.Address, p.CapacityKwp, p.TimeZoneId,
+                Health(values.GetValueOrDefault("real_health_state")),
+                new AgedValue(power, powerAt, IsStale(powerAt, now, limit)),
+                new AgedValue(kpis is null ? null : isToday ? values.GetValueOrDefault("day_power") : 0.0, collected, IsStale(collected, now, limit)),
+                new AgedValue(double.IsNaN(soc) ? null : soc, socAt, IsStale(socAt, now, limit)),
+                new AlarmCounts(Count(1), Count(2), Count(3), Count(4)),
+                collected, IsStale(collected, now, limit));
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<DeviceSummary>> ListDevicesAsync(int plantId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId).OrderBy(d => d.TypeId).ThenBy(d => d.Name).ToListAsync(ct);
+        var ids = devices.Select(d => d.Id).ToList();
+        var latest = await db.LatestKpis.AsNoTracking().Where(k => k.DeviceId != null && ids.Contains(k.DeviceId.Value)).ToDictionaryAsync(k => k.DeviceId!.Value, k => k.CollectedAt, ct);
+        return devices.Select(d => Summary(d, latest.TryGetValue(d.Id, out var at) ? at : null, now)).ToList();
+    }
+
+    public async Task<DeviceTelemetry?> GetDeviceAsync(int deviceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId, ct);
+        if (device is null) return null;
+        var latest = await db.LatestKpis.AsNoTracking().SingleOrDefaultAsync(k => k.DeviceId == deviceId, ct);
+        var now = time.GetUtcNow();
+        return new DeviceTelemetry(Summary(device, latest?.CollectedAt, now), Values(latest), latest?.CollectedAt, latest?.ReceivedAt, IsStale(latest?.CollectedAt, now, 2 * RealTimeInterval));
+    }
+
+    /// <summary>Reports of a plant (or device) for local periods from <paramref name="fromLocal"/> to <paramref name="toLocal"/> (inclusive, same format as LocalStart).</summary>
+    public async Task<IReadOnlyList<ReportPoint>> GetReportsAsync(int? plantId, int? deviceId, ReportPeriod period, string fromLocal, string toLocal, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Reports.AsNoTracking()
+            .Where(r => r.PlantId == plantId && r.DeviceId == deviceId && r.Period == period && string.Compare(r.LocalStart, fromLocal) >= 0 && string.Compare(r.LocalStart, toLocal) <= 0)
+            .OrderBy(r => r.LocalStart).ToListAsync(ct);
+        return rows.Select(r => new ReportPoint(r.LocalStart, r.StartsAt, Parse(r.ValuesJson))).ToList();
+    }
+
+    /// <summary>One KPI of a device over a range, at most <paramref name="maxPoints"/> points (LTTB).</summary>
+    public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000, CancellationToken ct = default) =>
+        series.ReadForChartAsync(deviceId, kpi, from, to, maxPoints, ct);
+
+    public async Task<IReadOnlyList<AlarmView>> GetAlarmsAsync(bool active, IReadOnlyCollection<int>? plantIds = null, int take = 500, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = from a in db.Alarms.AsNoTracking()
+                    join p in db.Plants.AsNoTracking() on a.PlantId equals p.Id
+                    where (active ? a.ClearedAt == null : a.ClearedAt != null) && (plantIds == null || plantIds.Contains(a.PlantId))
+                    select new { a, p.Name, p.TimeZoneId };
+        var rows = await query.ToListAsync(ct);
+        return rows.Select(r => new AlarmView(r.a.Id, r.a.PlantId, r.Name, r.TimeZoneId, r.a.DeviceId, r.a.DeviceName, r.a.DeviceTypeId, r.a.AlarmId, r.a.Name, r.a.Cause,
+                r.a.RepairSuggestion, r.a.Level, r.a.RaisedAt, r.a.FirstSeenAt, r.a.LastSeenAt, r.a.ClearedAt))
+            .OrderBy(a => a.Level).ThenByDescending(a => active ? a.RaisedAt : a.ClearedAt).Take(take).ToList();
+    }
+
+    private static DeviceSummary Summary(Device d, DateTimeOffset? collectedAt, DateTimeOffset now) =>
+        new(d.Id, d.PlantId, d.Name, d.TypeId, d.Model, d.Firmware, d.SerialNumber, collectedAt, IsStale(collectedAt, now, 2 * RealTimeInterval));
+
+    /// <summary>Per connection: twice the pace at which plant real-time data is actually fetched (at least 10 minutes).</summary>
+    private static async Task<Dictionary<int, TimeSpan>> StaleAfterAsync(SolarDbContext db, List<int> connectionIds, CancellationToken ct)
+    {
+        var states = await db.SyncStates.AsNoTracking().Where(s => connectionIds.Contains(s.ConnectionId) && s.DataClass == "PlantRealTime").ToListAsync(ct);
+        return states.ToDictionary(s => s.ConnectionId, s => 2 * (s.PlannedInterval > RealTimeInterval ? s.PlannedInterval : RealTimeInterval));
+    }
+
+    private static bool IsStale(DateTimeOffset? at, DateTimeOffset now, TimeSpan limit) => at is null || now - at.Value > limit;
+
+    private static PlantHealth Health(double? state) => state switch
+    {
+        1 => PlantHealth.Disconnected,
+        2 => PlantHealth.Faulty,
+        3 => PlantHealth.Healthy,
+        _ => PlantHealth.Unknown,
+    };
+
+    private static IReadOnlyDictionary<string, double?> Values(LatestKpis? row) => row is null ? new Dictionary<string, double?>() : Parse(row.ValuesJson);
+
+    private static IReadOnlyDictionary<string, double?> Parse(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, double?>>(json) ?? [];
+}

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Queries;
+using SolarDashboard.Core.Security;
+using SolarDashboard.Core.TimeSeries;
+using SolarDashboard.Vendors.FusionSolar.Auth;
+using SolarDashboard.Vendors.FusionSolar.Sync;
+
+namespace SolarDashboard.Testing;
+
+/// <summary>
+/// The real sync (syncer, client, cache writer, SQLite in a temp folder) against the in-memory sandbox, on the sandbox's
+/// manual clock: tests and the quota benchmark drive simulated days in seconds.
+/// </summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly string _dir;
+    private ServiceProvider _services;
+
+    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services)
+    {
+        Sandbox = sandbox;
+        _dir = dir;
+        _services = services;
+    }
+
+    public SandboxHost Sandbox { get; }
+    public FusionSolarSyncer Syncer => _services.GetRequiredService<FusionSolarSyncer>();
+    public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
+    public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
+
+    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox)
+    {
+        var dir = Directory.CreateTempSubdirectory("sd-sync-").FullName;
+        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir));
+        await using var db = await harness.DbAsync();
+        await db.Database.MigrateAsync();
+        return harness;
+    }
+
+    private static ServiceProvider Build(SandboxHost sandbox, string dir)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(sandbox.Time);
+        services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dir, "sync.db")}")
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddSingleton<IDataProtectionProvider>(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dir, "keys"))));
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<CacheNotifier>();
+        services.AddSingleton<SeriesStore>();
+        services.AddSingleton<CacheWriter>();
+        services.AddSingleton<PlantQueries>();
+        services.AddHttpClient(FusionSolarSyncer.HttpClientName).ConfigurePrimaryHttpMessageHandler(sandbox.CreateHandler);
+        services.AddOptions<FusionSolarOAuthOptions>().Configure(o =>
+        {
+            o.TokenUrl = "http://localhost/sandbox/fusionsolar-oauth/rest/dp/uidm/oauth2/v1/token";
+            o.ClientId = "123456789";
+            o.ClientSecret = "demo-client-secret";
+        });
+        services.AddSingleton<FusionSolarOAuthSettingsProvider>();
+        services.AddSingleton<FusionSolarSyncer>();
+        return services.BuildServiceProvider();
+    }
+
+    public async Task<SolarDbContext> DbAsync() =>
+        await _services.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Adds the demo installer's API-account connection (password encrypted, as the app stores it).</summary>
+    public async Task<int> AddApiAccountAsync(string password = "demo-installer-2024")
+    {
+        await using var db = await DbAsync();
+        var c = new VendorConnection
+        {
+            Name = "installer", BaseUrl = SandboxHost.NbiBase.ToString(), AuthMode = AuthMode.ApiAccount, UserName = "demo-installer",
+            ProtectedSecret = Secrets.Protect(password), CreatedAt = Sandbox.Time.GetUtcNow(),
+        };
+        db.Connections.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
+    /// <summary>Runs the owner consent against the sandbox and adds the OAuth connection with its tokens.</summary>
+    public async Task<int> AddOwnerAsync(string owner)
+    {
+        var answer = await Sandbox.ConsentAsync(owner);
+        var tokens = new OAuthTokens(answer["access_token"]!.GetValue<string>(), answer["refresh_token"]!.GetValue<string>(),
+            Sandbox.Time.GetUtcNow().AddSeconds(answer["expires_in"]!.GetValue<int>()), answer["scope"]!.GetValue<string>());
+        await using var db = await DbAsync();
+        var c = new VendorConnection
+        {
+            Name = owner, BaseUrl = SandboxHost.NbiBase.ToString(), AuthMode = AuthMode.OAuthConnect, UserName = owner,
+            ProtectedSecret = Secrets.Protect(System.Text.Json.JsonSerializer.Serialize(tokens)), CreatedAt = Sandbox.Time.GetUtcNow(),
+        };
+        db.Connections.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
+    /// <summary>One scheduler round for a connection, as the background service does it.</summary>
+    public async Task RunDueAsync(int connectionId)
+    {
+        VendorConnection connection;
+        await using (var db = await DbAsync()) connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId);
+        if (connection.State is ConnectionState.CredentialsRejected or ConnectionState.NeedsReauthorization) return;
+        await Syncer.RunDueAsync(connection, CancellationToken.None);
+    }
+
+    /// <summary>Advances the clock in steps, running every connection's due work after each step; <paramref name="onStep"/> observes.</summary>
+    public async Task RunForAsync(TimeSpan duration, TimeSpan step, IReadOnlyList<int> connectionIds, Func<Task>? onStep = null)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += step)
+        {
+            foreach (var id in connectionIds) await RunDueAsync(id);
+            if (onStep is not null) await onStep();
+            Sandbox.Time.Advance(step);
+        }
+    }
+
+    /// <summary>Simulates a process restart: a new syncer with no memory; what survives is what the database holds.</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        _services = Build(Sandbox, _dir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
