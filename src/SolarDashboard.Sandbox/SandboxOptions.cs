@@ -37,6 +37,9 @@ public sealed class FleetOptions
     /// <summary>When true, every installer plant is residential (inverter + battery + power sensor), as in the quota benchmark.</summary>
     public bool InstallerAllResidential { get; set; }
 
+    /// <summary>Residential plants get a Dongle as controller; without it their inverters connect directly (controller "Inverter").</summary>
+    public bool ResidentialDongles { get; set; } = true;
+
     /// <summary>OAuth owners; the default fleet has owner-anna (1 plant) and owner-ben (2 plants).</summary>
     public List<OwnerOptions> Owners { get; set; } = [];
 

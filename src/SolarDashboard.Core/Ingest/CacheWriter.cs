@@ -95,13 +95,13 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
                 Merge(db, existing.GetValueOrDefault(deviceId), snapshot, receivedAt, null, deviceId);
             await db.SaveChangesAsync(ct);
         }
-        await series.WriteAsync(byDeviceId.SelectMany(d => Samples(d.Key, d.Value)).ToList(), ct);
+        await series.WriteAsync(byDeviceId.Select(d => Sample(d.Key, d.Value)).ToList(), ct);
         notifier.Changed();
     }
 
     public async Task<SeriesWriteResult> WriteHistoryAsync(IEnumerable<(int DeviceId, KpiSnapshot Sample)> samples, CancellationToken ct = default)
     {
-        var result = await series.WriteAsync(samples.SelectMany(s => Samples(s.DeviceId, s.Sample)).ToList(), ct);
+        var result = await series.WriteAsync(samples.Select(s => Sample(s.DeviceId, s.Sample)).ToList(), ct);
         if (result.SlotsChanged > 0) notifier.Changed();
         return result;
     }
@@ -201,11 +201,10 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         _ => PlantTime.PeriodDate(timeZoneId, row.StartsAt).ToString("yyyy", CultureInfo.InvariantCulture),
     };
 
-    private static IEnumerable<SeriesSample> Samples(int deviceId, KpiSnapshot snapshot)
+    private static DeviceSample Sample(int deviceId, KpiSnapshot snapshot)
     {
         var at = snapshot.IntervalStart ?? snapshot.CollectedAt;
-        var slot = new DateTimeOffset(at.UtcTicks - at.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero);
-        return snapshot.Values.Where(v => v.Value is not null).Select(v => new SeriesSample(deviceId, v.Key, slot, v.Value));
+        return new DeviceSample(deviceId, new DateTimeOffset(at.UtcTicks - at.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero), snapshot.Values);
     }
 
     private static void Merge(SolarDbContext db, LatestKpis? row, KpiSnapshot snapshot, DateTimeOffset receivedAt, int? plantId, int? deviceId)

@@ -15,7 +15,12 @@ public static class SeriesPacking
 
     public static DateTimeOffset TimeOf(int day, int slot) => DateTimeOffset.FromUnixTimeSeconds(day * 86400L + slot * 300L);
 
-    public static byte[] Empty()
+    private static readonly byte[] EmptyDay = CreateEmpty();
+
+    /// <summary>A day with no samples (every slot NaN).</summary>
+    public static byte[] Empty() => (byte[])EmptyDay.Clone();
+
+    private static byte[] CreateEmpty()
     {
         var bytes = new byte[BytesPerDay];
         for (var i = 0; i < SlotsPerDay; i++) BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 8), double.NaN);

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Data;
 
 namespace SolarDashboard.Core.TimeSeries;
 
-/// <summary>One 5-minute sample of one KPI of one device (value null: the vendor sent nothing usable).</summary>
-public readonly record struct SeriesSample(int DeviceId, string Kpi, DateTimeOffset Time, double? Value);
+/// <summary>The KPIs of one device at one 5-minute slot (null values: the vendor sent nothing usable).</summary>
+public readonly record struct DeviceSample(int DeviceId, DateTimeOffset Time, IReadOnlyDictionary<string, double?> Values);
 
 public readonly record struct SeriesWriteResult(int RowsAdded, int RowsChanged, int SlotsChanged);
 
@@ -19,40 +20,72 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
 {
     private readonly ConcurrentDictionary<string, int> _kpiIds = new(StringComparer.Ordinal);
 
-    public async Task<SeriesWriteResult> WriteAsync(IReadOnlyCollection<SeriesSample> samples, CancellationToken ct = default)
+    private sealed class Row(byte[] values, bool existed)
     {
-        var usable = samples.Where(s => s.Value is { } v && double.IsFinite(v)).ToList();
-        if (usable.Count == 0) return default;
+        public byte[] Values { get; } = values;
+        public bool Existed { get; } = existed;
+        public bool Changed { get; set; } = !existed;
+    }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
+    public async Task<SeriesWriteResult> WriteAsync(IReadOnlyCollection<DeviceSample> samples, CancellationToken ct = default)
+    {
+        if (samples.Count == 0) return default;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var days = new Dictionary<int, (int First, int Last)>();
+        foreach (var s in samples)
+        {
+            foreach (var (kpi, value) in s.Values) if (value is { } v && double.IsFinite(v)) names.Add(kpi);
+            var day = SeriesPacking.DayOf(s.Time);
+            days[s.DeviceId] = days.TryGetValue(s.DeviceId, out var range) ? (Math.Min(range.First, day), Math.Max(range.Last, day)) : (day, day);
+        }
+        if (names.Count == 0) return default;
+
+        await using var connection = await OpenAsync(ct);
+        // WAL mode (EF's default for SQLite) stays consistent with NORMAL sync; FULL would fsync every commit.
+        await using (var pragma = Command(connection, null, "PRAGMA synchronous = NORMAL")) await pragma.ExecuteNonQueryAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
-        var ids = await KpiIdsAsync(connection, transaction, usable.Select(s => s.Kpi).Distinct(), ct);
-        var rows = new Dictionary<(int Device, int Kpi, int Day), (byte[] Values, bool Existed, bool Changed)>();
-        foreach (var device in usable.GroupBy(s => s.DeviceId))
+        var ids = await KpiIdsAsync(connection, transaction, names, ct);
+        var rows = new Dictionary<(int Device, int Kpi, int Day), Row>();
+        foreach (var (device, (first, last)) in days)
         {
-            var first = SeriesPacking.DayOf(device.Min(s => s.Time));
-            var last = SeriesPacking.DayOf(device.Max(s => s.Time));
             await using var select = Command(connection, transaction,
-                "SELECT KpiId, Day, \"Values\" FROM DeviceSeries WHERE DeviceId = $d AND Day BETWEEN $a AND $b", ("$d", device.Key), ("$a", first), ("$b", last));
+                "SELECT KpiId, Day, \"Values\" FROM DeviceSeries WHERE DeviceId = $d AND Day BETWEEN $a AND $b", ("$d", device), ("$a", first), ("$b", last));
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                rows[(device.Key, reader.GetInt32(0), reader.GetInt32(1))] = ((byte[])reader.GetValue(2), true, false);
+                rows[(device, reader.GetInt32(0), reader.GetInt32(1))] = new Row((byte[])reader.GetValue(2), true);
         }
 
         var slotsChanged = 0;
-        foreach (var s in usable)
+        // Samples come grouped by device and day: rows of the current (device, day) are kept in an array by KPI id.
+        var current = new Row?[ids.Values.Max() + 1];
+        (int Device, int Day) currentKey = (-1, -1);
+        foreach (var s in samples)
         {
-            var key = (s.DeviceId, ids[s.Kpi], SeriesPacking.DayOf(s.Time));
-            if (!rows.TryGetValue(key, out var row)) row = (SeriesPacking.Empty(), false, true);
-            if (SeriesPacking.Set(row.Values, SeriesPacking.SlotOf(s.Time), s.Value!.Value))
+            var day = SeriesPacking.DayOf(s.Time);
+            var slot = SeriesPacking.SlotOf(s.Time);
+            if (currentKey != (s.DeviceId, day))
             {
-                slotsChanged++;
-                row.Changed = true;
+                Array.Clear(current);
+                currentKey = (s.DeviceId, day);
             }
-            rows[key] = row;
+            foreach (var (kpi, value) in s.Values)
+            {
+                if (value is not { } v || !double.IsFinite(v)) continue;
+                var id = ids[kpi];
+                var row = current[id];
+                if (row is null)
+                {
+                    var key = (s.DeviceId, id, day);
+                    if (!rows.TryGetValue(key, out row)) rows[key] = row = new Row(SeriesPacking.Empty(), false);
+                    current[id] = row;
+                }
+                if (SeriesPacking.Set(row.Values, slot, v))
+                {
+                    slotsChanged++;
+                    row.Changed = true;
+                }
+            }
         }
 
         int added = 0, changed = 0;
@@ -68,7 +101,8 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
             upsert.Parameters[1].Value = kpi;
             upsert.Parameters[2].Value = day;
             upsert.Parameters[3].Value = row.Values;
-            await upsert.ExecuteNonQueryAsync(ct);
+            upsert.ExecuteNonQuery(); // SQLite's async is synchronous underneath; this loop runs thousands of times
+
             if (row.Existed) changed++; else added++;
         }
         await transaction.CommitAsync(ct);
@@ -79,11 +113,14 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
     /// <summary>The samples of one KPI in [from, to], in time order; lifetime counters are repaired (never decrease).</summary>
     public async Task<IReadOnlyList<SeriesPoint>> ReadAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        var kpiId = await db.KpiNames.Where(k => k.Name == kpi).Select(k => (int?)k.Id).FirstOrDefaultAsync(ct);
-        if (kpiId is null) return [];
+        await using var connection = await OpenAsync(ct);
+        int? kpiId = _kpiIds.TryGetValue(kpi, out var known) ? known : null;
+        if (kpiId is null)
+        {
+            await using var find = Command(connection, null, "SELECT Id FROM KpiNames WHERE Name = $n", ("$n", kpi));
+            if (await find.ExecuteScalarAsync(ct) is not { } found) return [];
+            kpiId = Convert.ToInt32(found);
+        }
 
         var points = new List<SeriesPoint>();
         await using var select = Command(connection, null,
@@ -111,6 +148,21 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
     /// <summary>As <see cref="ReadAsync"/>, thinned to at most <paramref name="maxPoints"/> for a screen.</summary>
     public async Task<IReadOnlyList<SeriesPoint>> ReadForChartAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000, CancellationToken ct = default) =>
         Downsampler.Lttb(await ReadAsync(deviceId, kpi, from, to, ct), maxPoints);
+
+    /// <summary>A plain SQLite connection to the cache (the hot path needs none of EF's machinery).</summary>
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        if (_connectionString is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            _connectionString = db.Database.GetConnectionString();
+        }
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private string? _connectionString;
 
     private async Task<Dictionary<string, int>> KpiIdsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> names, CancellationToken ct)
     {

@@ -50,7 +50,7 @@ public static class FleetFactory
                 ? $"{site.City} Logistics Roof {i / InstallerSites.Length + 1}"
                 : $"{site.City} Residence {i / InstallerSites.Length + 1}";
             var plant = MakePlant(seed, index++, site, kind, name, Contacts[i % Contacts.Length], simNow,
-                controller: kind == PlantKind.Commercial ? ControllerKind.SmartLogger : ControllerKind.Dongle,
+                controller: kind == PlantKind.Commercial ? ControllerKind.SmartLogger : options.ResidentialDongles ? ControllerKind.Dongle : ControllerKind.Inverter,
                 controllerOnline: true, lgBattery: false);
             plants.Add(plant);
             installerCodes.Add(plant.Code);
@@ -143,9 +143,8 @@ public static class FleetFactory
                 optimizers: plant.Index % 4 == 0 ? 12 : 0, sw: "V100R001C10SPC112");
             yield return Make(DevType.Battery, "Battery-1", plant.Battery!.Model, sw: plant.Battery.IsLg ? "LG-1.2.3" : "V100R002C00SPC211");
             yield return Make(DevType.PowerSensor, "Meter-1", "DTSU666-H", sw: "V100R001C00");
-            yield return plant.Controller == ControllerKind.Emma
-                ? Make(DevType.Emma, "EMMA-1", "EMMA-A02", sw: "V100R024C00SPC101")
-                : Make(DevType.Dongle, "Dongle-1", "SDongleA-05", sw: "V100R001C00SPC127");
+            if (plant.Controller == ControllerKind.Emma) yield return Make(DevType.Emma, "EMMA-1", "EMMA-A02", sw: "V100R024C00SPC101");
+            else if (plant.Controller == ControllerKind.Dongle) yield return Make(DevType.Dongle, "Dongle-1", "SDongleA-05", sw: "V100R001C00SPC127");
         }
         else
         {
