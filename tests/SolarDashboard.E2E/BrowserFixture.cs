@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run ./test.sh, which installs Debian's chromium package.");
         App = await AppProcess.StartAsync();
+        // The overview does not refresh itself yet: wait for the first sync before any page is looked at.
+        await AppProcess.WaitUntilAsync(async () => (await App.Client.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
+            TimeSpan.FromSeconds(60), "the demo connection to connect");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -27,6 +27,7 @@ public sealed class SyncOptions
 
 /// <summary>Runs every connection's due sync work on a timer. A vendor outage or a database hiccup skips a round, never the service.</summary>
 public sealed class SyncBackgroundService(
+    IHostApplicationLifetime lifetime,
     IDbContextFactory<SolarDbContext> dbFactory,
     IEnumerable<IConnectionSyncer> syncers,
     TimeProvider time,
@@ -36,6 +37,9 @@ public sealed class SyncBackgroundService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        // Start once the app listens: demo mode only then knows the address its sandbox answers on.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult())) await started.Task.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Tick, time);
         do
         {

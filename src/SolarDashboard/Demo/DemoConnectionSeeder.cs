@@ -51,7 +51,14 @@ public sealed class DemoConnectionSeeder(
             };
             db.Connections.Add(connection);
         }
-        connection.BaseUrl = baseUrl.ToString();
+        if (connection.BaseUrl != baseUrl.ToString())
+        {
+            // A new address (another port than last time): earlier failures against the old one say nothing now.
+            connection.BaseUrl = baseUrl.ToString();
+            connection.State = ConnectionState.Pending;
+            foreach (var state in await db.SyncStates.Where(s => s.ConnectionId == connection.Id).ToListAsync(stoppingToken))
+                state.NextDueAt = time.GetUtcNow();
+        }
         await db.SaveChangesAsync(stoppingToken);
         logger.LogInformation("Demo mode: connection '{Name}' points at {BaseUrl}", connection.Name, baseUrl);
     }

@@ -34,6 +34,7 @@ public sealed class FusionSolarConnectionSync(
     public static readonly TimeSpan RealTimeOffset = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<DataClass, double> _slowdown = [];
+    private bool _announced;
 
     public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
 
@@ -46,7 +47,7 @@ public sealed class FusionSolarConnectionSync(
         var states = await db.SyncStates.Where(s => s.ConnectionId == connectionId).ToDictionaryAsync(s => s.DataClass, ct);
         Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
 
-        var anySuccess = false;
+        var anySuccess = false; // a round's last word on the connection state
         foreach (var dataClass in RunOrder)
         {
             var job = Plan.Job(dataClass); // the plan in force now: discovering devices changes it mid-round
@@ -75,6 +76,7 @@ public sealed class FusionSolarConnectionSync(
                 state.NextDueAt = Next(job.Class, now, interval);
                 anySuccess = true;
                 if (job.Class == DataClass.DeviceList) Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+                MarkConnected(connection, states, now);
             }
             catch (FusionSolarException ex)
             {
@@ -111,20 +113,26 @@ public sealed class FusionSolarConnectionSync(
                         break;
                 }
             }
+            // Progress is saved job by job: pages see data as it arrives, and a restart mid-round loses nothing done.
+            await RecordAsync(db, ct);
+            await db.SaveChangesAsync(ct);
         }
 
-        if (anySuccess)
-        {
-            connection.LastSuccessAt = now;
-            if (!states.Values.Any(s => s.LastFailureAt == now))
-            {
-                if (connection.State != ConnectionState.Connected) logger.LogInformation("FusionSolar connection {Id} is connected", connectionId);
-                connection.State = ConnectionState.Connected;
-                connection.LastError = null;
-            }
-        }
+        if (anySuccess) MarkConnected(connection, states, now);
         await RecordAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Connected once a job succeeded and none failed in this round.</summary>
+    private void MarkConnected(VendorConnection connection, Dictionary<string, SyncState> states, DateTimeOffset now)
+    {
+        connection.LastSuccessAt = now;
+        if (states.Values.Any(s => s.LastFailureAt == now)) return;
+        // Said once per process start and on every recovery, so a log reader sees the connection come up.
+        if (connection.State != ConnectionState.Connected || !_announced) logger.LogInformation("FusionSolar connection {Id} is connected", connectionId);
+        _announced = true;
+        connection.State = ConnectionState.Connected;
+        connection.LastError = null;
     }
 
     /// <summary>
