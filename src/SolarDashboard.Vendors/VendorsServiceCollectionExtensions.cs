@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Sync;
@@ -16,6 +17,7 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<FusionSolarSyncer>());
+        services.AddSingleton<IQuotaReader, FusionSolarQuotaReader>();
         return services;
     }
 }

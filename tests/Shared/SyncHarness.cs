@@ -35,6 +35,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public FusionSolarSyncer Syncer => _services.GetRequiredService<FusionSolarSyncer>();
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
+    public FusionSolarQuotaReader Quota => _services.GetRequiredService<FusionSolarQuotaReader>();
 
     public static async Task<SyncHarness> StartAsync(SandboxHost sandbox)
     {
@@ -67,6 +68,7 @@ public sealed class SyncHarness : IAsyncDisposable
         });
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
         services.AddSingleton<FusionSolarSyncer>();
+        services.AddSingleton<FusionSolarQuotaReader>();
         return services.BuildServiceProvider();
     }
 

@@ -54,6 +54,42 @@ public sealed class SyncTests
     }
 
     [Fact]
+    public async Task The_quota_view_shows_each_api_s_budget_and_what_was_spent()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await using var h = await SyncHarness.StartAsync(sandbox);
+        var id = await h.AddApiAccountAsync();
+        await h.RunForAsync(TimeSpan.FromMinutes(12), TimeSpan.FromMinutes(1), [id]);
+        var quota = (await h.Quota.GetAsync(id))!;
+        Assert.Equal(ConnectionState.Connected, quota.State);
+        var realTime = quota.Apis.Single(a => a.Api == "getStationRealKpi");
+        Assert.Equal((TimeSpan.FromMinutes(5), 1), (realTime.Window, realTime.Allowed)); // 12 plants: Roundup(12/100) per 5 minutes
+        Assert.InRange(realTime.Used24h, 2, 3);
+        Assert.Equal(34, quota.Apis.Single(a => a.Api == "stations").Allowed);
+        Assert.All(quota.Apis, a => Assert.True(a.UsedInWindow <= a.Allowed, a.Api));
+        Assert.Empty(quota.RecentFailures);
+    }
+
+    [Fact]
+    public async Task Slow_cut_off_and_data_worded_answers_leave_the_cache_consistent()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await using var h = await SyncHarness.StartAsync(sandbox);
+        var id = await h.AddApiAccountAsync();
+        await h.RunForAsync(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), [id]);
+        var before = await CountAsync(h, "plants");
+        sandbox.Service<Quirks>().Current = new QuirkOptions { SlowAnswerMilliseconds = 20, TruncatedJsonRate = 0.3, RateLimitTextInData = true };
+        await h.RunForAsync(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(1), [id]);
+        sandbox.Service<Quirks>().Current = new QuirkOptions();
+        await h.RunForAsync(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(1), [id]);
+        Assert.Equal(before, await CountAsync(h, "plants"));
+        Assert.All(await h.Queries.ListPlantsAsync(), p => Assert.False(p.IsStale));
+        await using var db = await h.DbAsync();
+        Assert.True(await db.Calls.AnyAsync(c => c.Error == "Unavailable"), "the truncated answers were not seen as failures");
+        Assert.Equal(ConnectionState.Connected, (await db.Connections.SingleAsync()).State);
+    }
+
+    [Fact]
     public async Task Plant_time_zones_are_learned_from_plant_local_midnights()
     {
         await using var sandbox = await SandboxHost.StartAsync();
