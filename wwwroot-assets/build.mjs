@@ -7,15 +7,18 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const lib = join(here, "..", "src", "SolarDashboard", "wwwroot", "lib");
 
+// [source, target]: packages from node_modules, our own module from src/. The chart module imports ApexCharts
+// from beside itself, so both land in one folder.
 const files = [
-  ["apexcharts/dist/apexcharts.min.js", "apexcharts/apexcharts.min.js"],
-  ["apexcharts/dist/apexcharts.css", "apexcharts/apexcharts.css"],
-  ["apexcharts/LICENSE.md", "apexcharts/LICENSE.md"],
+  [join(here, "node_modules", "apexcharts/dist/apexcharts.min.js"), "solardashboard/apexcharts.min.js"],
+  [join(here, "node_modules", "apexcharts/dist/apexcharts.css"), "solardashboard/apexcharts.css"],
+  [join(here, "node_modules", "apexcharts/LICENSE.md"), "solardashboard/apexcharts.LICENSE.md"],
+  [join(here, "src", "charts.js"), "solardashboard/charts.js"],
 ];
 
 for (const [from, to] of files) {
   const target = join(lib, to);
   mkdirSync(dirname(target), { recursive: true });
-  cpSync(join(here, "node_modules", from), target);
+  cpSync(from, target);
   console.log(`wwwroot/lib/${to}`);
 }

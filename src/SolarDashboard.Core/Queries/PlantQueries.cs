@@ -18,8 +18,14 @@ public sealed record AlarmCounts(int Critical, int Major, int Minor, int Warning
 
 public enum PlantHealth { Unknown, Disconnected, Faulty, Healthy }
 
-public sealed record PlantSummary(int Id, int ConnectionId, string Name, string? Address, double? CapacityKwp, string TimeZoneId, PlantHealth Health,
+public sealed record PlantSummary(int Id, int ConnectionId, string Vendor, string Name, string? Address, double? CapacityKwp, string TimeZoneId, PlantHealth Health,
     AgedValue CurrentPowerKw, AgedValue TodayYieldKwh, AgedValue BatterySoc, AlarmCounts Alarms, DateTimeOffset? DataCollectedAt, bool IsStale);
+
+/// <summary>Live power between PV, battery, grid and load, kW. Battery positive = charging; grid positive = importing.</summary>
+public sealed record EnergyFlow(double? PvKw, double? BatteryKw, double? GridKw, double? LoadKw, DateTimeOffset? At, bool IsStale);
+
+public sealed record PlantDetail(PlantSummary Summary, AgedValue MonthYieldKwh, AgedValue TotalYieldKwh, AgedValue DayIncome, AgedValue TotalIncome,
+    EnergyFlow Flow, IReadOnlyList<DeviceSummary> Devices);
 
 public sealed record DeviceSummary(int Id, int PlantId, string Name, int TypeId, string? Model, string? Firmware, string? SerialNumber,
     DateTimeOffset? CollectedAt, bool IsStale);
@@ -56,6 +62,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         var alarms = await db.Alarms.AsNoTracking().Where(a => ids.Contains(a.PlantId) && a.ClearedAt == null)
             .GroupBy(a => new { a.PlantId, a.Level }).Select(g => new { g.Key.PlantId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
         var stale = await StaleAfterAsync(db, plants.Select(p => p.ConnectionId).Distinct().ToList(), ct);
+        var vendors = await db.Connections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Vendor.ToString(), ct);
 
         return plants.Select(p =>
         {
@@ -73,7 +80,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
             var counts = alarms.Where(a => a.PlantId == p.Id).ToList();
             int Count(int level) => counts.Where(a => a.Level == level).Sum(a => a.Count);
             var collected = kpis?.CollectedAt;
-            return new PlantSummary(p.Id, p.ConnectionId, p.Name, p.Address, p.CapacityKwp, p.TimeZoneId,
+            return new PlantSummary(p.Id, p.ConnectionId, vendors.GetValueOrDefault(p.ConnectionId, "?"), p.Name, p.Address, p.CapacityKwp, p.TimeZoneId,
                 Health(values.GetValueOrDefault("real_health_state")),
                 new AgedValue(power, powerAt, IsStale(powerAt, now, limit)),
                 new AgedValue(kpis is null ? null : isToday ? values.GetValueOrDefault("day_power") : 0.0, collected, IsStale(collected, now, limit)),
@@ -81,6 +88,71 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
                 new AlarmCounts(Count(1), Count(2), Count(3), Count(4)),
                 collected, IsStale(collected, now, limit));
         }).ToList();
+    }
+
+    /// <summary>A plant with its KPIs, live energy flow and devices; null when it does not exist.</summary>
+    public async Task<PlantDetail?> GetPlantAsync(int plantId, CancellationToken ct = default)
+    {
+        var summary = (await ListPlantsAsync([plantId], ct)).SingleOrDefault();
+        if (summary is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var plantKpis = await db.LatestKpis.AsNoTracking().SingleOrDefaultAsync(k => k.PlantId == plantId, ct);
+        var values = Values(plantKpis);
+        var collected = plantKpis?.CollectedAt;
+        var sameMonth = plantKpis is not null && PlantTime.LocalDate(summary.TimeZoneId, plantKpis.CollectedAt) is var d && d.Month == PlantTime.LocalDate(summary.TimeZoneId, now).Month;
+        AgedValue Aged(string key, bool resets = false) => new(plantKpis is null ? null : resets ? 0.0 : values.GetValueOrDefault(key), collected, summary.IsStale);
+
+        var devices = await db.Devices.AsNoTracking().Where(x => x.PlantId == plantId).OrderBy(x => x.TypeId).ThenBy(x => x.Name).ToListAsync(ct);
+        var ids = devices.Select(x => x.Id).ToList();
+        var latest = await db.LatestKpis.AsNoTracking().Where(k => k.DeviceId != null && ids.Contains(k.DeviceId.Value)).ToDictionaryAsync(k => k.DeviceId!.Value, ct);
+        double? Sum(IEnumerable<Device> of, string key, double scale = 1)
+        {
+            var known = of.Select(x => latest.GetValueOrDefault(x.Id)).Where(k => k is not null).Select(k => Values(k).GetValueOrDefault(key)).Where(v => v is not null).ToList();
+            return known.Count == 0 ? null : known.Sum(v => v!.Value) * scale;
+        }
+        var pv = Sum(devices.Where(x => InverterTypes.Contains(x.TypeId)), "active_power");
+        var battery = Sum(devices.Where(x => BatteryTypes.Contains(x.TypeId)), "ch_discharge_power", 0.001);
+        // Meters report feed-in as positive (power sensors in W, grid meters in kW); the flow shows import as positive.
+        var feed = Sum(devices.Where(x => x.TypeId == 47), "active_power", 0.001) is { } w ? w + (Sum(devices.Where(x => x.TypeId == 17), "active_power") ?? 0)
+            : Sum(devices.Where(x => x.TypeId == 17), "active_power");
+        double? grid = feed is { } f ? -f : null;
+        double? load = pv is { } p && grid is { } g ? Math.Max(0, p + g - (battery ?? 0)) : null;
+        var flowAt = devices.Select(x => latest.GetValueOrDefault(x.Id)?.CollectedAt).Where(t => t is not null).DefaultIfEmpty().Min();
+
+        return new PlantDetail(summary,
+            new AgedValue(plantKpis is null ? null : sameMonth ? values.GetValueOrDefault("month_power") : 0.0, collected, summary.IsStale),
+            Aged("total_power"),
+            new AgedValue(plantKpis is null ? null : PlantTime.LocalDate(summary.TimeZoneId, plantKpis.CollectedAt) == PlantTime.LocalDate(summary.TimeZoneId, now)
+                ? values.GetValueOrDefault("day_income") : 0.0, collected, summary.IsStale),
+            Aged("total_income"),
+            new EnergyFlow(pv, battery, grid, load, flowAt, summary.IsStale),
+            devices.Select(x => Summary(x, latest.GetValueOrDefault(x.Id)?.CollectedAt, now)).ToList());
+    }
+
+    /// <summary>Today's 5-minute curves of a plant (plant-local day): PV power, battery power and grid exchange, kW.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(int plantId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plant = await db.Plants.AsNoTracking().SingleAsync(p => p.Id == plantId, ct);
+        var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var local = PlantTime.ToLocal(plant.TimeZoneId, now);
+        var from = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        async Task<IReadOnlyList<SeriesPoint>> SumOf(IEnumerable<Device> of, string kpi, double scale)
+        {
+            var sum = new SortedDictionary<DateTimeOffset, double>();
+            foreach (var d in of)
+                foreach (var p in await series.ReadAsync(d.Id, kpi, from, now, ct))
+                    sum[p.Time] = sum.GetValueOrDefault(p.Time) + p.Value * scale;
+            return sum.Select(p => new SeriesPoint(p.Key, Math.Round(p.Value, 3))).ToList();
+        }
+        return new Dictionary<string, IReadOnlyList<SeriesPoint>>
+        {
+            ["PV"] = await SumOf(devices.Where(d => InverterTypes.Contains(d.TypeId)), "active_power", 1),
+            ["Battery (+ charge)"] = await SumOf(devices.Where(d => BatteryTypes.Contains(d.TypeId)), "ch_discharge_power", 0.001),
+            ["Grid (+ export)"] = [.. (await SumOf(devices.Where(d => d.TypeId == 47), "active_power", 0.001)).Concat(await SumOf(devices.Where(d => d.TypeId == 17), "active_power", 1))],
+        };
     }
 
     public async Task<IReadOnlyList<DeviceSummary>> ListDevicesAsync(int plantId, CancellationToken ct = default)

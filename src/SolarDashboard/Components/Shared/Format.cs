@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace SolarDashboard.Components.Shared;
+
+/// <summary>How numbers, units and ages read on the pages. A missing value is always "—".</summary>
+public static class Format
+{
+    public const string Missing = "—";
+
+    public static string Number(double? value, int decimals = 1, string unit = "") =>
+        value is not { } v || !double.IsFinite(v) ? Missing : v.ToString("N" + decimals, CultureInfo.InvariantCulture) + (unit.Length > 0 ? " " + unit : "");
+
+    public static string Kw(double? kw) => Number(kw, kw is { } v && Math.Abs(v) < 10 ? 2 : 1, "kW");
+
+    public static string Kwh(double? kwh) => kwh is { } v && Math.Abs(v) >= 10_000 ? Number(v / 1000, 2, "MWh") : Number(kwh, 1, "kWh");
+
+    public static string Percent(double? value) => Number(value, 0, "%");
+
+    /// <summary>"just now", "4 min ago", "2 h ago", "3 days ago".</summary>
+    public static string Age(DateTimeOffset? at, DateTimeOffset now)
+    {
+        if (at is not { } t) return "no data yet";
+        var age = now - t;
+        if (age < TimeSpan.FromMinutes(1)) return "just now";
+        if (age < TimeSpan.FromHours(1)) return $"{(int)age.TotalMinutes} min ago";
+        if (age < TimeSpan.FromDays(1)) return $"{(int)age.TotalHours} h ago";
+        return $"{(int)age.TotalDays} day{((int)age.TotalDays == 1 ? "" : "s")} ago";
+    }
+
+    /// <summary>An instant in the plant's time, with its offset ("2026-06-17 14:05 UTC+02:00").</summary>
+    public static string PlantTime(DateTimeOffset at, string timeZoneId) =>
+        Core.Plants.PlantTime.ToLocal(timeZoneId, at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Zone(timeZoneId, at);
+
+    public static string Zone(string timeZoneId, DateTimeOffset at) => "UTC" + Core.Plants.PlantTime.FormatOffset(Core.Plants.PlantTime.OffsetAt(timeZoneId, at));
+
+    /// <summary>Plant-local epoch milliseconds, for chart axes that show times as given.</summary>
+    public static long LocalMs(DateTimeOffset at, string timeZoneId) => (at + Core.Plants.PlantTime.OffsetAt(timeZoneId, at)).ToUnixTimeMilliseconds();
+
+    public static string Severity(int level) => level switch { 1 => "Critical", 2 => "Major", 3 => "Minor", 4 => "Warning", _ => "Unknown" };
+
+    public static Radzen.BadgeStyle SeverityStyle(int level) => level switch
+    {
+        1 => Radzen.BadgeStyle.Danger,
+        2 => Radzen.BadgeStyle.Warning,
+        3 => Radzen.BadgeStyle.Info,
+        _ => Radzen.BadgeStyle.Light,
+    };
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Components;
+using SolarDashboard.Core.Ingest;
+
+namespace SolarDashboard.Components.Shared;
+
+/// <summary>
+/// A page that reloads when the sync stores new data: it subscribes to <see cref="CacheNotifier"/> (no polling) and
+/// reloads at most every two seconds, on its own render context.
+/// </summary>
+public abstract class LivePage : ComponentBase, IDisposable
+{
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(2);
+    private DateTimeOffset _lastReload = DateTimeOffset.MinValue;
+    private int _pending;
+
+    [Inject] private CacheNotifier Notifier { get; set; } = null!;
+    [Inject] protected TimeProvider Time { get; set; } = null!;
+
+    protected string? LoadError { get; private set; }
+    protected bool Loaded { get; private set; }
+
+    protected abstract Task LoadAsync();
+
+    protected override void OnInitialized()
+    {
+        if (RendererInfo.IsInteractive) Notifier.CacheChanged += OnCacheChanged;
+    }
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    protected async Task ReloadAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            LoadError = null;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            LoadError = "The local cache could not be read. The page keeps its last data and tries again with the next update.";
+        }
+        Loaded = true;
+        _lastReload = Time.GetUtcNow();
+    }
+
+    private void OnCacheChanged()
+    {
+        if (Interlocked.Exchange(ref _pending, 1) == 1) return;
+        _ = InvokeAsync(async () =>
+        {
+            var wait = _lastReload + MinimumGap - Time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            Interlocked.Exchange(ref _pending, 0);
+            await ReloadAsync();
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        Notifier.CacheChanged -= OnCacheChanged;
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+
+namespace SolarDashboard.E2E;
+
+/// <summary>The monitoring pages in a real browser, against the demo fleet synced from the sandbox.</summary>
+public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(bool dark = false, int width = 1280, int height = 900)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        if (dark) await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = fixture.App.BaseAddress.ToString() }]);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        return (context, page, errors);
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task The_plant_list_leads_to_a_plant_whose_energy_chart_changes_period()
+    {
+        foreach (var dark in new[] { false, true })
+        {
+            var (context, page, errors) = await OpenAsync(dark);
+            await using var _ = context;
+            await page.GotoAsync("/plants");
+            await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
+            await Assertions.Expect(page.GetByTestId("fleet-totals")).ToContainTextAsync("12");
+            await Shot(page, $"plants-list-{(dark ? "dark" : "light")}-desktop");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Berlin Residence 1", Level = 1 })).ToBeVisibleAsync();
+            var chart = page.GetByTestId("energy-chart");
+            await Assertions.Expect(chart.Locator(".apexcharts-canvas")).ToBeVisibleAsync();
+            var dayLabel = await page.GetByTestId("period-label").InnerTextAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Previous period" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("period-label")).Not.ToHaveTextAsync(dayLabel);
+            await chart.GetByText("Month", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("period-label")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[A-Z][a-z]+ \d{4}$"));
+            await Assertions.Expect(chart.Locator(".sd-chart")).Not.ToHaveAttributeAsync("data-point-count", "0");
+            await Shot(page, $"plant-{(dark ? "dark" : "light")}-desktop");
+            Assert.Empty(errors);
+        }
+    }
+
+    [Fact]
+    public async Task The_plant_page_reads_well_on_a_phone()
+    {
+        var (context, page, errors) = await OpenAsync(width: 390, height: 844);
+        await using var _ = context;
+        await page.GotoAsync("/plants");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("energy-chart").Locator(".apexcharts-canvas")).ToBeVisibleAsync();
+        await Shot(page, "plant-light-phone");
+        await page.GotoAsync("/plants");
+        await Assertions.Expect(page.GetByTestId("fleet-totals")).ToBeVisibleAsync();
+        await Shot(page, "plants-list-light-phone");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Alarms_can_be_filtered_by_severity_and_the_count_shows_in_the_navigation()
+    {
+        var (context, page, errors) = await OpenAsync();
+        await using var _ = context;
+        await page.GotoAsync("/alarms");
+        await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
+        var grid = page.GetByTestId("alarm-grid");
+        var rows = grid.Locator("tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        var total = int.Parse(await page.GetByTestId("nav-alarm-count").InnerTextAsync());
+        Assert.True(total > 0);
+        await Assertions.Expect(page.GetByText($"Active ({total})", new() { Exact = true })).ToBeVisibleAsync();
+        await Shot(page, "alarms-list-light-desktop");
+
+        await page.GetByLabel("Filter by severity").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Major" }).ClickAsync();
+        await Assertions.Expect(grid.Locator("tbody .rz-badge").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Major", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        var badges = await grid.Locator("tbody .rz-badge").AllInnerTextsAsync();
+        Assert.All(badges, b => Assert.Equal("MAJOR", b.ToUpperInvariant()));
+
+        await page.GetByText(new System.Text.RegularExpressions.Regex(@"^History \(\d+\)$")).ClickAsync();
+        await Assertions.Expect(grid.GetByText("Cleared (plant time)")).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_connections_page_shows_each_api_s_budget_and_use()
+    {
+        var (context, page, errors) = await OpenAsync(dark: true);
+        await using var _ = context;
+        await page.GotoAsync("/connections");
+        var view = page.GetByTestId("quota-view");
+        await Assertions.Expect(view).ToContainTextAsync("getStationRealKpi");
+        await Assertions.Expect(view).ToContainTextAsync("1 per 5 min");
+        await Assertions.Expect(view).ToContainTextAsync("34 per day");
+        await Shot(page, "connections-quota-dark-desktop");
+        Assert.Empty(errors);
+    }
+}
