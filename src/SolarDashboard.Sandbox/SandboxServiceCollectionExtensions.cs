@@ -18,8 +18,11 @@ public static class SandboxServiceCollectionExtensions
         section.Bind(options);
         configure?.Invoke(options);
         services.AddSingleton(options);
+        // The clock runs on the time provider registered so far (tests register a manual one first); the host may then
+        // replace TimeProvider with the simulation's own time without making the clock depend on itself.
+        var realTime = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider ?? TimeProvider.System;
         services.TryAddSingletonTimeProvider();
-        services.AddSingleton(sp => new SimulationClock(sp.GetRequiredService<TimeProvider>(), options.TimeScale, options.StartTime));
+        services.AddSingleton(_ => new SimulationClock(realTime, options.TimeScale, options.StartTime));
         services.AddSingleton<SandboxWorld>();
         services.AddSingleton<Quirks>();
         services.AddSingleton<ApiAccountSessions>();

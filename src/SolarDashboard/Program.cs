@@ -16,6 +16,7 @@ var app = builder.Build();
 
 app.UseSolarDashboardPipeline();
 app.MapHealthChecks("/health");
+app.MapSolarDashboardExports();
 if (app.IsDemoMode()) app.MapFusionSolarSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

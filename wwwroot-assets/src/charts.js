@@ -38,6 +38,8 @@ function options(config) {
 }
 
 export function render(element, config) {
+  // The element may be gone by the time a redraw arrives (the page re-rendered or navigated): nothing to draw into.
+  if (!(element instanceof Element) || !element.isConnected) return;
   destroy(element);
   const chart = new window.ApexCharts(element, options(config));
   charts.set(element, chart);
@@ -45,6 +47,7 @@ export function render(element, config) {
 }
 
 export function destroy(element) {
+  if (!(element instanceof Element)) return;
   const chart = charts.get(element);
   if (chart) {
     chart.destroy();

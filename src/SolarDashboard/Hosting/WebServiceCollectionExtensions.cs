@@ -44,10 +44,14 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Demo mode: the in-process sandbox and the demo installer connection pointing at it.</summary>
+    /// <summary>
+    /// Demo mode: the in-process sandbox, the demo installer connection pointing at it, and the whole app on the
+    /// simulation's clock, so that moving the sandbox clock moves the sync, the data ages and the pages with it.
+    /// </summary>
     public static IServiceCollection AddSolarDashboardDemo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFusionSolarSandbox(configuration.GetSection(SandboxOptions.Section));
+        services.AddSingleton<TimeProvider>(sp => new Sandbox.Simulation.SimulatedTimeProvider(sp.GetRequiredService<Sandbox.Simulation.SimulationClock>()));
         services.AddHostedService<DemoConnectionSeeder>();
         return services;
     }

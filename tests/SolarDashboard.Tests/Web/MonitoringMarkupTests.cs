@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Radzen;
+using SolarDashboard.Components.Shared;
+using SolarDashboard.Core.Queries;
+
+namespace SolarDashboard.Tests.Web;
+
+/// <summary>What the monitoring pages print for states, enums, units and missing values.</summary>
+public sealed class MonitoringMarkupTests
+{
+    private static async Task<string> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
+    {
+        var services = new ServiceCollection();
+        services.AddRadzenComponents();
+        services.AddSingleton<Microsoft.JSInterop.IJSRuntime, NoJs>();
+        await using var provider = services.BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(provider, NullLoggerFactory.Instance);
+        return await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+    }
+
+    [Fact]
+    public async Task A_stale_value_is_shown_and_marked_not_hidden()
+    {
+        var stale = await RenderAsync<StaleValue>(new() { ["Text"] = "3.2 kW", ["IsStale"] = true });
+        var fresh = await RenderAsync<StaleValue>(new() { ["Text"] = "3.2 kW", ["IsStale"] = false });
+        Assert.Contains("3.2 kW", stale);
+        Assert.Contains("sd-stale", stale);
+        Assert.Contains("older than twice the normal refresh interval", stale);
+        Assert.DoesNotContain("sd-stale", fresh);
+    }
+
+    [Fact]
+    public async Task A_stale_kpi_tile_says_so()
+    {
+        var html = await RenderAsync<KpiTile>(new() { ["Label"] = "Yield today", ["Value"] = "11.8 kWh", ["IsStale"] = true });
+        Assert.Contains("sd-kpi sd-stale", html);
+        Assert.Contains("11.8 kWh", html);
+    }
+
+    [Theory]
+    [InlineData(PlantHealth.Healthy, "Healthy")]
+    [InlineData(PlantHealth.Faulty, "Faulty")]
+    [InlineData(PlantHealth.Disconnected, "Disconnected")]
+    public async Task Health_reads_as_a_word(PlantHealth health, string text) =>
+        Assert.Contains(text, await RenderAsync<HealthBadge>(new() { ["Health"] = health }));
+
+    [Theory]
+    [InlineData("inverter_state", 512.0, 38, "Grid-connected")]
+    [InlineData("inverter_state", 40960.0, 1, "Standby: no irradiation")]
+    [InlineData("inverter_state", 12345.0, 1, "Unknown state 12345")]
+    [InlineData("battery_status", 2.0, 39, "Running")]
+    [InlineData("ch_discharge_model", 9.0, 39, "Remote scheduling: TOU")]
+    [InlineData("active_power", 3.456, 38, "3.46 kW")]
+    [InlineData("active_power", -1200.0, 47, "-1,200.0 W")]
+    [InlineData("battery_soc", 68.0, 39, "68.00 %")]
+    [InlineData("pv2_u", 575.3, 1, "575.3 V")]
+    [InlineData("total_cap", null, 1, "—")]
+    public void Telemetry_values_read_with_their_names_units_and_states(string key, double? value, int type, string expected) =>
+        Assert.Equal(expected, KpiCatalog.Text(key, value, type));
+
+    [Fact]
+    public void Unknown_keys_are_kept_under_other_with_their_own_name()
+    {
+        var info = KpiCatalog.For("brand_new_kpi");
+        Assert.Equal(("Other", "brand_new_kpi"), (info.Group, info.Name));
+        Assert.Equal("PV12 input current", KpiCatalog.For("pv12_i").Name);
+    }
+
+    [Theory]
+    [InlineData(null, "—")]
+    [InlineData(double.NaN, "—")]
+    [InlineData(12.345, "12.3 kWh")]
+    [InlineData(17440.0, "17.44 MWh")]
+    public void Energy_reads_in_sensible_units(double? kwh, string expected) => Assert.Equal(expected, Format.Kwh(kwh));
+
+    [Fact]
+    public void Ages_read_in_words()
+    {
+        var now = new DateTimeOffset(2026, 6, 17, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal("just now", Format.Age(now.AddSeconds(-20), now));
+        Assert.Equal("7 min ago", Format.Age(now.AddMinutes(-7), now));
+        Assert.Equal("1 day ago", Format.Age(now.AddHours(-25), now));
+        Assert.Equal("no data yet", Format.Age(null, now));
+        Assert.Equal("2026-06-17 14:00 UTC+02:00", Format.PlantTime(now, "+02:00"));
+    }
+
+    private sealed class NoJs : Microsoft.JSInterop.IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+    }
+}
