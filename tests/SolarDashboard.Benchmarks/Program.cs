@@ -20,8 +20,9 @@ switch (scenario)
     case "ingest": await Benchmarks.IngestAsync(); break;
     case "chart-query": await Benchmarks.ChartQueryAsync(); break;
     case "quota-day": await Benchmarks.QuotaDayAsync(); break;
+    case "page-load": await PageLoad.RunAsync(); break;
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/SolarDashboard.Benchmarks -- ingest|chart-query|quota-day");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/SolarDashboard.Benchmarks -- ingest|chart-query|quota-day|page-load");
         return 2;
 }
 return 0;

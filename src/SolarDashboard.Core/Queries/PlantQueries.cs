@@ -64,20 +64,24 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         var stale = await StaleAfterAsync(db, plants.Select(p => p.ConnectionId).Distinct().ToList(), ct);
         var vendors = await db.Connections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Vendor.ToString(), ct);
 
+        // Grouped and parsed once: with a thousand plants, per-plant scans and repeated JSON parsing dominate.
+        var devicesByPlant = devices.ToLookup(d => d.PlantId);
+        var parsed = deviceKpis.ToDictionary(k => k.Key, k => Values(k.Value));
+        var alarmsByPlant = alarms.ToLookup(a => a.PlantId);
         return plants.Select(p =>
         {
             var limit = stale.GetValueOrDefault(p.ConnectionId, 2 * RealTimeInterval);
             var kpis = plantKpis.GetValueOrDefault(p.Id);
             var values = Values(kpis);
             var isToday = kpis is not null && PlantTime.LocalDate(p.TimeZoneId, kpis.CollectedAt) == PlantTime.LocalDate(p.TimeZoneId, now);
-            var mine = devices.Where(d => d.PlantId == p.Id).ToList();
-            var inverters = mine.Where(d => InverterTypes.Contains(d.TypeId)).Select(d => deviceKpis.GetValueOrDefault(d.Id)).Where(k => k is not null).ToList();
-            var batteries = mine.Where(d => BatteryTypes.Contains(d.TypeId)).Select(d => deviceKpis.GetValueOrDefault(d.Id)).Where(k => k is not null).ToList();
-            double? power = inverters.Count == 0 ? null : inverters.Sum(k => Values(k).GetValueOrDefault("active_power") ?? 0);
-            var soc = batteries.Select(k => Values(k).GetValueOrDefault("battery_soc")).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(double.NaN).Average();
-            DateTimeOffset? powerAt = inverters.Count == 0 ? null : inverters.Min(k => k!.CollectedAt);
-            DateTimeOffset? socAt = batteries.Count == 0 ? null : batteries.Min(k => k!.CollectedAt);
-            var counts = alarms.Where(a => a.PlantId == p.Id).ToList();
+            var mine = devicesByPlant[p.Id].ToList();
+            var inverters = mine.Where(d => InverterTypes.Contains(d.TypeId) && deviceKpis.ContainsKey(d.Id)).Select(d => d.Id).ToList();
+            var batteries = mine.Where(d => BatteryTypes.Contains(d.TypeId) && deviceKpis.ContainsKey(d.Id)).Select(d => d.Id).ToList();
+            double? power = inverters.Count == 0 ? null : inverters.Sum(id => parsed[id].GetValueOrDefault("active_power") ?? 0);
+            var soc = batteries.Select(id => parsed[id].GetValueOrDefault("battery_soc")).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(double.NaN).Average();
+            DateTimeOffset? powerAt = inverters.Count == 0 ? null : inverters.Min(id => deviceKpis[id].CollectedAt);
+            DateTimeOffset? socAt = batteries.Count == 0 ? null : batteries.Min(id => deviceKpis[id].CollectedAt);
+            var counts = alarmsByPlant[p.Id].ToList();
             int Count(int level) => counts.Where(a => a.Level == level).Sum(a => a.Count);
             var collected = kpis?.CollectedAt;
             return new PlantSummary(p.Id, p.ConnectionId, vendors.GetValueOrDefault(p.ConnectionId, "?"), p.Name, p.Address, p.CapacityKwp, p.TimeZoneId,
@@ -88,6 +92,15 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
                 new AlarmCounts(Count(1), Count(2), Count(3), Count(4)),
                 collected, IsStale(collected, now, limit));
         }).ToList();
+    }
+
+    /// <summary>Active alarms by severity across the given plants (all when null): one grouped query, for the navigation.</summary>
+    public async Task<AlarmCounts> CountActiveAlarmsAsync(IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Alarms.AsNoTracking().Where(a => a.ClearedAt == null && (plantIds == null || plantIds.Contains(a.PlantId)))
+            .GroupBy(a => a.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Level, g => g.Count, ct);
+        return new AlarmCounts(counts.GetValueOrDefault(1), counts.GetValueOrDefault(2), counts.GetValueOrDefault(3), counts.GetValueOrDefault(4));
     }
 
     /// <summary>A plant with its KPIs, live energy flow and devices; null when it does not exist.</summary>
