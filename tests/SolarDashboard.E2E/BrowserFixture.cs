@@ -34,6 +34,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
+    /// <summary>A fresh browser context on the app, optionally dark and at phone size, collecting console errors.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 900, bool dark = false)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        if (dark) await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = App.BaseAddress.ToString() }]);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        return (context, page, errors);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

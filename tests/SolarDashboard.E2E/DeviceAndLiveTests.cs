@@ -5,23 +5,12 @@ namespace SolarDashboard.E2E;
 /// <summary>The device page and its CSV export; a value updating live when the simulated world moves on.</summary>
 public sealed class DeviceAndLiveTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 900, bool dark = false)
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        if (dark) await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = fixture.App.BaseAddress.ToString() }]);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
-        return (context, page, errors);
-    }
-
     [Fact]
     public async Task A_battery_shows_grouped_telemetry_and_exports_the_charted_series_as_csv()
     {
         foreach (var dark in new[] { false, true })
         {
-            var (context, page, errors) = await OpenAsync(dark: dark);
+            var (context, page, errors) = await fixture.OpenAsync(dark: dark);
             await using var _ = context;
             await page.GotoAsync("/plants");
             // A click while Blazor takes over the prerendered page can be lost: wait for the live circuit first.
@@ -59,21 +48,10 @@ public sealed class DeviceAndLiveTests(BrowserFixture fixture) : IClassFixture<B
 /// <summary>Its own app: advancing the simulated clock must not disturb the other tests.</summary>
 public sealed class LiveUpdateTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 900, bool dark = false)
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        if (dark) await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = fixture.App.BaseAddress.ToString() }]);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
-        return (context, page, errors);
-    }
-
     [Fact]
     public async Task A_value_updates_without_a_reload_when_the_sandbox_clock_advances()
     {
-        var (context, page, errors) = await OpenAsync();
+        var (context, page, errors) = await fixture.OpenAsync();
         await using var _ = context;
         await page.GotoAsync("/plants");
         await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();

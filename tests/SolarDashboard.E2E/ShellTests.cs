@@ -11,16 +11,6 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         ("/", "Overview"), ("/plants", "Plants"), ("/devices", "Devices"), ("/alarms", "Alarms"), ("/control", "Control"), ("/connections", "Connections"),
     ];
 
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 800)
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        page.PageError += (_, error) => errors.Add(error);
-        return (context, page, errors);
-    }
-
     private static async Task WaitForCircuitAsync(IPage page)
     {
         // The layout marks itself once it renders interactively (RendererInfo.IsInteractive): the circuit is up.
@@ -31,7 +21,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     [Fact]
     public async Task Navigation_leads_to_every_section_without_a_full_reload_and_without_console_errors()
     {
-        var (context, page, errors) = await OpenAsync();
+        var (context, page, errors) = await fixture.OpenAsync();
         await using var _ = context;
         await page.GotoAsync("/");
         await WaitForCircuitAsync(page);
@@ -49,7 +39,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     [Fact]
     public async Task The_theme_switch_turns_the_dark_theme_on_and_the_choice_survives_a_reload()
     {
-        var (context, page, errors) = await OpenAsync();
+        var (context, page, errors) = await fixture.OpenAsync();
         await using var _ = context;
         await page.GotoAsync("/");
         await WaitForCircuitAsync(page);
@@ -69,10 +59,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         {
             foreach (var dark in new[] { false, true })
             {
-                var (context, page, errors) = await OpenAsync(width, height);
+                var (context, page, errors) = await fixture.OpenAsync(width, height, dark);
                 await using var _ = context;
-                if (dark)
-                    await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = fixture.App.BaseAddress.ToString() }]);
                 foreach (var (path, heading) in Pages)
                 {
                     await page.GotoAsync(path);

@@ -23,7 +23,7 @@ function options(config) {
     stroke: { width: config.type === "bar" ? 0 : 2, curve: "smooth" },
     dataLabels: { enabled: false },
     grid: { borderColor: dark ? "#30363d" : "#e0e0e0" },
-    legend: { position: "top" },
+    legend: { position: "bottom" }, // the toolbar sits top right; a top legend would be clipped by it
     fill: { opacity: config.type === "area" ? 0.25 : 1 },
     xaxis: {
       type: config.categories ? "category" : "datetime",

@@ -143,7 +143,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
             devices.Select(x => Summary(x, latest.GetValueOrDefault(x.Id)?.CollectedAt, now)).ToList());
     }
 
-    /// <summary>Today's 5-minute curves of a plant (plant-local day): PV power, battery power and grid exchange, kW.</summary>
+    /// <summary>Today's 5-minute curves of a plant (plant-local day), kW: PV, battery (+ charging) and grid (+ feeding in).</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(int plantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -163,8 +163,8 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         return new Dictionary<string, IReadOnlyList<SeriesPoint>>
         {
             ["PV"] = await SumOf(devices.Where(d => InverterTypes.Contains(d.TypeId)), "active_power", 1),
-            ["Battery (+ charge)"] = await SumOf(devices.Where(d => BatteryTypes.Contains(d.TypeId)), "ch_discharge_power", 0.001),
-            ["Grid (+ export)"] = [.. (await SumOf(devices.Where(d => d.TypeId == 47), "active_power", 0.001)).Concat(await SumOf(devices.Where(d => d.TypeId == 17), "active_power", 1))],
+            ["Battery"] = await SumOf(devices.Where(d => BatteryTypes.Contains(d.TypeId)), "ch_discharge_power", 0.001),
+            ["Grid"] = [.. (await SumOf(devices.Where(d => d.TypeId == 47), "active_power", 0.001)).Concat(await SumOf(devices.Where(d => d.TypeId == 17), "active_power", 1))],
         };
     }
 
