@@ -10,6 +10,7 @@ public static class SandboxServiceCollectionExtensions
     public const string FusionSolarPrefix = "/sandbox/fusionsolar";
     public const string FusionSolarOAuthPrefix = "/sandbox/fusionsolar-oauth";
     public const string AdminPrefix = "/sandbox/admin";
+    public const string IdentityPrefix = "/sandbox/idp";
 
     /// <summary>Registers the simulated vendor clouds. Options come from <paramref name="section"/> (usually "Sandbox").</summary>
     public static IServiceCollection AddFusionSolarSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
@@ -30,6 +31,8 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<FlowControl>();
         services.AddSingleton<NbiPipeline>();
         services.AddSingleton<GatewayQuirkFilter>();
+        services.AddSingleton<Identity.IdpKeys>();
+        services.AddSingleton<Identity.IdpCodes>();
         return services;
     }
 
@@ -41,6 +44,7 @@ public static class SandboxServiceCollectionExtensions
         BasicApi.Map(nbi);
         ControlApi.Map(nbi);
         OAuthEndpoints.Map(app.MapGroup(FusionSolarOAuthPrefix).AllowAnonymous().WithTags("sandbox"));
+        Identity.IdentityProviderEndpoints.Map(app.MapGroup(IdentityPrefix).AllowAnonymous().WithTags("sandbox"));
         AdminEndpoints.Map(app.MapGroup(AdminPrefix).AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
         return app;
     }
