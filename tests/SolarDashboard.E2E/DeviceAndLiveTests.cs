@@ -24,6 +24,8 @@ public sealed class DeviceAndLiveTests(BrowserFixture fixture) : IClassFixture<B
             await Assertions.Expect(battery.Locator("[data-kpi='battery_soc'] td")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d+)? %$"), new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("[data-kpi='battery_status'] td")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Running|Standby)$"));
             await page.GetByText("3 days", new() { Exact = true }).ClickAsync();
+            // The previous range already had points: wait for the re-render to carry the new range before reading anything.
+            await Assertions.Expect(page.GetByTestId("csv-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("range=3days"));
             var history = page.GetByTestId("device-history");
             await Assertions.Expect(history.Locator(".sd-chart")).Not.ToHaveAttributeAsync("data-point-count", "0");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"device-battery-{(dark ? "dark" : "light")}-desktop.png"), FullPage = true });
