@@ -28,7 +28,7 @@ public static class OAuthEndpoints
             return WhitelabelError();
         var scopes = ParseScopes(q["scope"]);
         if (scopes is null)
-            return Results.Redirect(AppendQuery(redirect, "error=invalid_scope&error_description=OAuth%202.0%20Parameter:%20scope", q["state"]));
+            return Results.Redirect(SandboxPages.RedirectWith(redirect, "error=invalid_scope&error_description=OAuth%202.0%20Parameter:%20scope", q["state"]));
         return Page(clientId, redirect, scopes, q["state"], null, null);
     }
 
@@ -41,14 +41,14 @@ public static class OAuthEndpoints
         if (!server.IsKnownClient(clientId) || !server.IsRegisteredRedirect(redirect)) return WhitelabelError();
         var requested = ParseScopes(form["requested_scope"]) ?? [];
         if (form["decision"] != "allow")
-            return Results.Redirect(AppendQuery(redirect, "error=10002&error_description=access_is_denied", state));
+            return Results.Redirect(SandboxPages.RedirectWith(redirect, "error=10002&error_description=access_is_denied", state));
         var owner = server.CheckOwner(form["username"], form["password"]);
         if (owner is null) return Page(clientId, redirect, requested, state, form["username"], "The account or password is incorrect.");
         var granted = form["scope"].Select(s => s ?? "").Where(requested.Contains).ToHashSet();
         if (granted.Count == 0)
-            return Results.Redirect(AppendQuery(redirect, "error=10002&error_description=access_is_denied", state));
+            return Results.Redirect(SandboxPages.RedirectWith(redirect, "error=10002&error_description=access_is_denied", state));
         var code = server.IssueCode(owner, clientId, redirect, granted);
-        return Results.Redirect(AppendQuery(redirect, "code=" + Uri.EscapeDataString(code), state));
+        return Results.Redirect(SandboxPages.RedirectWith(redirect, "code=" + Uri.EscapeDataString(code), state));
     }
 
     private static async Task<IResult> Token(HttpRequest request, OAuthServer server)
@@ -84,51 +84,29 @@ public static class OAuthEndpoints
         return parts.All(Scopes.All.Contains) ? [.. parts] : null;
     }
 
-    private static string AppendQuery(string redirect, string query, string? state)
-    {
-        var sep = redirect.Contains('?') ? '&' : '?';
-        var withState = string.IsNullOrEmpty(state) ? query : $"{query}&state={Uri.EscapeDataString(state)}";
-        return redirect + sep + withState;
-    }
-
     private static IResult WhitelabelError() => Results.Content(
         "<html><body><h1>Whitelabel Error Page</h1><p>This application has no explicit mapping for /error, so you are seeing this as a fallback.</p>" +
         "<div>There was an unexpected error (type=Bad Request, status=400).</div></body></html>", "text/html", Encoding.UTF8, 400);
 
     private static IResult Page(string clientId, string redirect, IReadOnlySet<string> scopes, string? state, string? user, string? error)
     {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var E = SandboxPages.E;
         var boxes = new StringBuilder();
         foreach (var s in Scopes.All.Where(scopes.Contains).Order())
         {
             var label = s == Scopes.Basic ? "Basic APIs: plants, devices, real-time data, reports and alarms" : "Control APIs: battery charge/discharge, working mode, battery parameters, feed-in limit";
             boxes.Append($"<label class=\"scope\"><input type=\"checkbox\" name=\"scope\" value=\"{E(s)}\" checked> {E(label)} <code>{E(s)}</code></label>");
         }
-        var html = $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>FusionSolar sandbox – authorize</title>
-            <style>
-              body { font-family: system-ui, sans-serif; background: #eef2f5; display: flex; justify-content: center; padding: 2rem 1rem; color: #1d2733; }
-              form { background: #fff; border-radius: 12px; padding: 1.5rem; max-width: 26rem; width: 100%; box-shadow: 0 2px 12px #0002; }
-              h1 { font-size: 1.25rem; margin: 0 0 .25rem; } p.note { color: #5a6773; margin-top: 0; font-size: .9rem; }
-              label { display: block; margin: .75rem 0 .25rem; font-weight: 600; } input[type=text], input[type=password] { width: 100%; padding: .55rem; box-sizing: border-box; border: 1px solid #b9c3cc; border-radius: 6px; font-size: 1rem; }
-              label.scope { font-weight: 400; border: 1px solid #d5dde4; border-radius: 6px; padding: .6rem; } code { font-size: .8rem; color: #5a6773; }
-              .error { color: #b00020; font-weight: 600; } .buttons { display: flex; gap: .75rem; margin-top: 1.25rem; }
-              button { flex: 1; padding: .7rem; border-radius: 6px; border: 0; font-size: 1rem; cursor: pointer; } button.allow { background: #c7000b; color: #fff; } button.deny { background: #dde3e8; }
-            </style></head>
-            <body><form method="post">
-              <h1>FusionSolar (sandbox)</h1>
-              <p class="note">A third-party application asks for access to your plants. Sign in with your FusionSolar owner account and choose what it may do.</p>
-              {{(error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}}
-              <label for="username">Account</label><input id="username" name="username" type="text" autocomplete="username" value="{{E(user)}}">
-              <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
-              <label>Permissions</label>{{boxes}}
-              <input type="hidden" name="client_id" value="{{E(clientId)}}"><input type="hidden" name="redirect_uri" value="{{E(redirect)}}">
-              <input type="hidden" name="state" value="{{E(state)}}"><input type="hidden" name="requested_scope" value="{{E(string.Join(' ', scopes))}}">
-              <div class="buttons"><button class="deny" name="decision" value="deny" type="submit">Deny</button><button class="allow" name="decision" value="allow" type="submit">Authorize</button></div>
-            </form></body></html>
+        var fields = $"""
+            <label>Permissions</label>{boxes}
+            <input type="hidden" name="client_id" value="{E(clientId)}"><input type="hidden" name="redirect_uri" value="{E(redirect)}">
+            <input type="hidden" name="state" value="{E(state)}"><input type="hidden" name="requested_scope" value="{E(string.Join(' ', scopes))}">
+            <div class="buttons"><button class="deny" name="decision" value="deny" type="submit">Deny</button><button class="allow" name="decision" value="allow" type="submit">Authorize</button></div>
             """;
-        return Results.Content(html, "text/html", Encoding.UTF8);
+        return SandboxPages.SignInForm("FusionSolar sandbox – authorize", "FusionSolar (sandbox)",
+            "A third-party application asks for access to your plants. Sign in with your FusionSolar owner account and choose what it may do.",
+            "Account", user, error, fields,
+            "label.scope { font-weight: 400; border: 1px solid #d5dde4; border-radius: 6px; padding: .6rem; } code { font-size: .8rem; color: #5a6773; } " +
+            ".buttons { display: flex; gap: .75rem; margin-top: 1.25rem; } .buttons button { flex: 1; } button.allow { background: #c7000b; color: #fff; } button.deny { background: #dde3e8; }");
     }
 }

@@ -18,7 +18,6 @@ public static class IdentityProviderEndpoints
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
-
     public static void Map(RouteGroupBuilder idp)
     {
         idp.MapGet("/.well-known/openid-configuration", (HttpRequest r) =>
@@ -134,36 +133,20 @@ public static class IdentityProviderEndpoints
 
     private static IResult Error(int status, string error) => Results.Json(new { error }, statusCode: status);
 
-    private static IResult Redirect(string redirectUri, string query, string? state) =>
-        Results.Redirect(redirectUri + (redirectUri.Contains('?') ? "&" : "?") + query + (string.IsNullOrEmpty(state) ? "" : "&state=" + Uri.EscapeDataString(state)));
+    private static IResult Redirect(string redirectUri, string query, string? state) => Results.Redirect(SandboxPages.RedirectWith(redirectUri, query, state));
 
     private static IResult Page(string clientId, string redirect, string? state, string? nonce, string challenge, string? user, string? error)
     {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
-        var html = $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign in – SolarDashboard sandbox</title>
-            <style>
-              body { font-family: system-ui, sans-serif; background: #eef1f7; display: flex; justify-content: center; padding: 2rem 1rem; color: #1d2733; }
-              form { background: #fff; border-radius: 12px; padding: 1.5rem; max-width: 24rem; width: 100%; box-shadow: 0 2px 12px #0002; }
-              h1 { font-size: 1.25rem; margin: 0 0 .25rem; } p.note { color: #5a6773; margin-top: 0; font-size: .9rem; }
-              label { display: block; margin: .75rem 0 .25rem; font-weight: 600; }
-              input[type=text], input[type=password] { width: 100%; padding: .55rem; box-sizing: border-box; border: 1px solid #b9c3cc; border-radius: 6px; font-size: 1rem; }
-              .error { color: #b00020; font-weight: 600; } button { margin-top: 1.25rem; width: 100%; padding: .7rem; border: 0; border-radius: 6px; background: #3f51b5; color: #fff; font-size: 1rem; cursor: pointer; }
-            </style></head>
-            <body><form method="post">
-              <h1>Sign in to SolarDashboard</h1>
-              <p class="note">Sandbox identity provider. Demo users: owner-anna, owner-ben, olga-operator, adam-admin (password: demo).</p>
-              {{(error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}}
-              <label for="username">User name</label><input id="username" name="username" type="text" autocomplete="username" value="{{E(user)}}">
-              <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
-              <input type="hidden" name="client_id" value="{{E(clientId)}}"><input type="hidden" name="redirect_uri" value="{{E(redirect)}}">
-              <input type="hidden" name="state" value="{{E(state)}}"><input type="hidden" name="nonce" value="{{E(nonce)}}"><input type="hidden" name="code_challenge" value="{{E(challenge)}}">
-              <button type="submit">Sign in</button>
-            </form></body></html>
+        var E = SandboxPages.E;
+        var fields = $"""
+            <input type="hidden" name="client_id" value="{E(clientId)}"><input type="hidden" name="redirect_uri" value="{E(redirect)}">
+            <input type="hidden" name="state" value="{E(state)}"><input type="hidden" name="nonce" value="{E(nonce)}"><input type="hidden" name="code_challenge" value="{E(challenge)}">
+            <button type="submit">Sign in</button>
             """;
-        return Results.Content(html, "text/html", Encoding.UTF8);
+        return SandboxPages.SignInForm("Sign in – SolarDashboard sandbox", "Sign in to SolarDashboard",
+            "Sandbox identity provider. Demo users: owner-anna, owner-ben, olga-operator, adam-admin (password: demo).",
+            "User name", user, error, fields,
+            "form > button { margin-top: 1.25rem; width: 100%; background: #3f51b5; color: #fff; }");
     }
 }
 

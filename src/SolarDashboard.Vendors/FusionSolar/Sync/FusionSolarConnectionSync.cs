@@ -91,14 +91,10 @@ public sealed class FusionSolarConnectionSync(
                         await RecordAsync(db, ct);
                         await db.SaveChangesAsync(ct);
                         return; // the whole connection pauses this round: the next call would meet the same throttle
-                    case FusionSolarErrorKind.CredentialsRejected:
-                        connection.State = ConnectionState.CredentialsRejected;
-                        connection.LastError = ex.Error.Message;
-                        await RecordAsync(db, ct);
-                        await db.SaveChangesAsync(ct);
-                        return;
-                    case FusionSolarErrorKind.ReauthorizationRequired:
-                        connection.State = ConnectionState.NeedsReauthorization;
+                    case FusionSolarErrorKind.CredentialsRejected or FusionSolarErrorKind.ReauthorizationRequired:
+                        // A person has to act (a new password, a new consent): stop until they do.
+                        connection.State = ex.Error.Kind == FusionSolarErrorKind.CredentialsRejected
+                            ? ConnectionState.CredentialsRejected : ConnectionState.NeedsReauthorization;
                         connection.LastError = ex.Error.Message;
                         await RecordAsync(db, ct);
                         await db.SaveChangesAsync(ct);
