@@ -11,6 +11,7 @@ using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
+using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Core;
 
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         Directory.CreateDirectory(dataDirectory);
 
         services.TryAddTimeProvider();
+        if (services.All(d => d.ServiceType != typeof(IAppAddress))) services.AddSingleton<IAppAddress, NoAppAddress>();
         services.AddDbContextFactory<SolarDbContext>(o => o
             .UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}")
             // Migrations are written by hand (no design-time package in the feed), so there is no model snapshot to
@@ -38,11 +40,14 @@ public static class CoreServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<AccessService>();
         services.AddSingleton<CacheNotifier>();
         services.AddSingleton<SeriesStore>();
         services.AddSingleton<CacheWriter>();
         services.AddSingleton<PlantQueries>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddSingleton<ConnectionSyncRunner>();
         services.AddHostedService<SyncBackgroundService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

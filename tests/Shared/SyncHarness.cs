@@ -10,7 +10,9 @@ using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.TimeSeries;
+using SolarDashboard.Core;
 using SolarDashboard.Vendors.FusionSolar.Auth;
+using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Testing;
@@ -66,6 +68,7 @@ public sealed class SyncHarness : IAsyncDisposable
             o.ClientId = "123456789";
             o.ClientSecret = "demo-client-secret";
         });
+        services.AddSingleton<IAppAddress>(new FixedAppAddress(new Uri("http://localhost/")));
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<FusionSolarQuotaReader>();
@@ -139,4 +142,10 @@ public sealed class SyncHarness : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
+}
+
+/// <summary>The address relative vendor URLs resolve against where no server runs (the sandbox handler answers localhost).</summary>
+public sealed class FixedAppAddress(Uri address) : IAppAddress
+{
+    public Uri? Current => address;
 }

@@ -16,6 +16,8 @@ public enum ConnectionState
     NeedsReauthorization,
     /// <summary>The vendor could not be reached or answered with an error; the last good data stays.</summary>
     Unreachable,
+    /// <summary>The owner disconnected it: the tokens are deleted, the cached history stays until they delete it.</summary>
+    Disconnected,
 }
 
 /// <summary>An account at a vendor cloud that the dashboard reads from. Secrets are stored encrypted.</summary>
@@ -38,4 +40,10 @@ public sealed class VendorConnection
 
     /// <summary>Created by demo mode against the built-in sandbox.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>The user who connected their own account (OAuth consent); null for installer connections an admin added.</summary>
+    public int? OwnerUserId { get; set; }
+
+    /// <summary>The OAuth permission sets the owner granted, space-separated (not secret).</summary>
+    public string? GrantedScopes { get; set; }
 }

@@ -6,6 +6,7 @@ using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.TimeSeries;
+using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Core.Data;
 
@@ -22,6 +23,9 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
     public DbSet<AlarmRecord> Alarms => Set<AlarmRecord>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<VendorCall> Calls => Set<VendorCall>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<PlantGrant> PlantGrants => Set<PlantGrant>();
+    public DbSet<ConsentState> ConsentStates => Set<ConsentState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +38,34 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.Property(c => c.Vendor).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.AuthMode).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.GrantedScopes).HasMaxLength(200);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.Issuer).HasMaxLength(300);
+            e.Property(u => u.Subject).HasMaxLength(200);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.UserName).HasMaxLength(200);
+            e.Property(u => u.Email).HasMaxLength(200);
+            e.Property(u => u.Roles).HasConversion<string>().HasMaxLength(60);
+            e.HasIndex(u => new { u.Issuer, u.Subject }).IsUnique();
+        });
+        modelBuilder.Entity<PlantGrant>(e =>
+        {
+            e.HasKey(g => new { g.UserId, g.PlantId });
+            e.HasIndex(g => g.PlantId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Plant>().WithMany().HasForeignKey(g => g.PlantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ConsentState>(e =>
+        {
+            e.Property(s => s.StateHash).HasMaxLength(64);
+            e.Property(s => s.SessionId).HasMaxLength(64);
+            e.Property(s => s.Purpose).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.RedirectUri).HasMaxLength(500);
+            e.HasIndex(s => s.StateHash).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Plant>(e =>
         {

@@ -5,6 +5,7 @@ using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.TimeSeries;
+using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Core.Queries;
 
@@ -49,8 +50,9 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     private static readonly int[] InverterTypes = [1, 38];
     private static readonly int[] BatteryTypes = [39, 41];
 
-    public async Task<IReadOnlyList<PlantSummary>> ListPlantsAsync(IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PlantSummary>> ListPlantsAsync(PlantScope scope, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
     {
+        plantIds = scope.Restrict(plantIds);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var plants = await db.Plants.AsNoTracking().Where(p => plantIds == null || plantIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
@@ -95,8 +97,9 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     }
 
     /// <summary>Active alarms by severity across the given plants (all when null): one grouped query, for the navigation.</summary>
-    public async Task<AlarmCounts> CountActiveAlarmsAsync(IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
+    public async Task<AlarmCounts> CountActiveAlarmsAsync(PlantScope scope, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
     {
+        plantIds = scope.Restrict(plantIds);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await db.Alarms.AsNoTracking().Where(a => a.ClearedAt == null && (plantIds == null || plantIds.Contains(a.PlantId)))
             .GroupBy(a => a.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Level, g => g.Count, ct);
@@ -104,9 +107,9 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     }
 
     /// <summary>A plant with its KPIs, live energy flow and devices; null when it does not exist.</summary>
-    public async Task<PlantDetail?> GetPlantAsync(int plantId, CancellationToken ct = default)
+    public async Task<PlantDetail?> GetPlantAsync(PlantScope scope, int plantId, CancellationToken ct = default)
     {
-        var summary = (await ListPlantsAsync([plantId], ct)).SingleOrDefault();
+        var summary = (await ListPlantsAsync(scope, [plantId], ct)).SingleOrDefault();
         if (summary is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
@@ -144,10 +147,11 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     }
 
     /// <summary>Today's 5-minute curves of a plant (plant-local day), kW: PV, battery (+ charging) and grid (+ feeding in).</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(int plantId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(PlantScope scope, int plantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var plant = await db.Plants.AsNoTracking().SingleAsync(p => p.Id == plantId, ct);
+        var plant = scope.Allows(plantId) ? await db.Plants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == plantId, ct) : null;
+        if (plant is null) return new Dictionary<string, IReadOnlyList<SeriesPoint>>();
         var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId).ToListAsync(ct);
         var now = time.GetUtcNow();
         var local = PlantTime.ToLocal(plant.TimeZoneId, now);
@@ -168,8 +172,9 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         };
     }
 
-    public async Task<IReadOnlyList<DeviceSummary>> ListDevicesAsync(int plantId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DeviceSummary>> ListDevicesAsync(PlantScope scope, int plantId, CancellationToken ct = default)
     {
+        if (!scope.Allows(plantId)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId).OrderBy(d => d.TypeId).ThenBy(d => d.Name).ToListAsync(ct);
@@ -178,20 +183,21 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         return devices.Select(d => Summary(d, latest.TryGetValue(d.Id, out var at) ? at : null, now)).ToList();
     }
 
-    public async Task<DeviceTelemetry?> GetDeviceAsync(int deviceId, CancellationToken ct = default)
+    public async Task<DeviceTelemetry?> GetDeviceAsync(PlantScope scope, int deviceId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId, ct);
-        if (device is null) return null;
+        if (device is null || !scope.Allows(device.PlantId)) return null;
         var latest = await db.LatestKpis.AsNoTracking().SingleOrDefaultAsync(k => k.DeviceId == deviceId, ct);
         var now = time.GetUtcNow();
         return new DeviceTelemetry(Summary(device, latest?.CollectedAt, now), Values(latest), latest?.CollectedAt, latest?.ReceivedAt, IsStale(latest?.CollectedAt, now, 2 * RealTimeInterval));
     }
 
     /// <summary>Reports of a plant (or device) for local periods from <paramref name="fromLocal"/> to <paramref name="toLocal"/> (inclusive, same format as LocalStart).</summary>
-    public async Task<IReadOnlyList<ReportPoint>> GetReportsAsync(int? plantId, int? deviceId, ReportPeriod period, string fromLocal, string toLocal, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReportPoint>> GetReportsAsync(PlantScope scope, int? plantId, int? deviceId, ReportPeriod period, string fromLocal, string toLocal, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await AllowsAsync(db, scope, plantId, deviceId, ct)) return [];
         var rows = await db.Reports.AsNoTracking()
             .Where(r => r.PlantId == plantId && r.DeviceId == deviceId && r.Period == period && string.Compare(r.LocalStart, fromLocal) >= 0 && string.Compare(r.LocalStart, toLocal) <= 0)
             .OrderBy(r => r.LocalStart).ToListAsync(ct);
@@ -199,11 +205,16 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     }
 
     /// <summary>One KPI of a device over a range, at most <paramref name="maxPoints"/> points (LTTB).</summary>
-    public Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000, CancellationToken ct = default) =>
-        series.ReadForChartAsync(deviceId, kpi, from, to, maxPoints, ct);
-
-    public async Task<IReadOnlyList<AlarmView>> GetAlarmsAsync(bool active, IReadOnlyCollection<int>? plantIds = null, int take = 500, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(PlantScope scope, int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000, CancellationToken ct = default)
     {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (!await AllowsAsync(db, scope, null, deviceId, ct)) return [];
+        return await series.ReadForChartAsync(deviceId, kpi, from, to, maxPoints, ct);
+    }
+
+    public async Task<IReadOnlyList<AlarmView>> GetAlarmsAsync(PlantScope scope, bool active, IReadOnlyCollection<int>? plantIds = null, int take = 500, CancellationToken ct = default)
+    {
+        plantIds = scope.Restrict(plantIds);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = from a in db.Alarms.AsNoTracking()
                     join p in db.Plants.AsNoTracking() on a.PlantId equals p.Id
@@ -213,6 +224,18 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         return rows.Select(r => new AlarmView(r.a.Id, r.a.PlantId, r.Name, r.TimeZoneId, r.a.DeviceId, r.a.DeviceName, r.a.DeviceTypeId, r.a.AlarmId, r.a.Name, r.a.Cause,
                 r.a.RepairSuggestion, r.a.Level, r.a.RaisedAt, r.a.FirstSeenAt, r.a.LastSeenAt, r.a.ClearedAt))
             .OrderBy(a => a.Level).ThenByDescending(a => active ? a.RaisedAt : a.ClearedAt).Take(take).ToList();
+    }
+
+    /// <summary>Whether the plant, or the device's plant, is inside the scope (and exists).</summary>
+    private static async Task<bool> AllowsAsync(SolarDbContext db, PlantScope scope, int? plantId, int? deviceId, CancellationToken ct)
+    {
+        if (deviceId is { } d)
+        {
+            var owner = await db.Devices.AsNoTracking().Where(x => x.Id == d).Select(x => (int?)x.PlantId).SingleOrDefaultAsync(ct);
+            if (owner is null || !scope.Allows(owner.Value) || (plantId is { } p0 && p0 != owner)) return false;
+            return true;
+        }
+        return plantId is { } p && scope.Allows(p);
     }
 
     private static DeviceSummary Summary(Device d, DateTimeOffset? collectedAt, DateTimeOffset now) =>

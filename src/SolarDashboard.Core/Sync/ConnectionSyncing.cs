@@ -25,11 +25,53 @@ public sealed class SyncOptions
     public bool Enabled { get; set; } = true;
 }
 
-/// <summary>Runs every connection's due sync work on a timer. A vendor outage or a database hiccup skips a round, never the service.</summary>
-public sealed class SyncBackgroundService(
+/// <summary>
+/// Runs one connection's due work with the matching vendor syncer. A vendor outage or a database hiccup fails that
+/// round only. Also starts a round at once for a connection that was just added (the owner waits for their plants).
+/// </summary>
+public sealed class ConnectionSyncRunner(
     IHostApplicationLifetime lifetime,
     IDbContextFactory<SolarDbContext> dbFactory,
     IEnumerable<IConnectionSyncer> syncers,
+    ILogger<ConnectionSyncRunner> logger)
+{
+    public async Task RunAsync(VendorConnection connection, CancellationToken ct)
+    {
+        var syncer = syncers.FirstOrDefault(s => s.Vendor == connection.Vendor);
+        if (syncer is null) return;
+        try
+        {
+            await syncer.RunDueAsync(connection, ct);
+        }
+        catch (Exception ex) when (ex is SqliteException or DbUpdateException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            logger.LogWarning(ex, "Sync of connection {Id} failed this round; it is retried on the next", connection.Id);
+        }
+    }
+
+    /// <summary>Starts a round for the connection in the background, without waiting for the next tick.</summary>
+    public void StartNow(int connectionId) => _ = Task.Run(async () =>
+    {
+        var ct = lifetime.ApplicationStopping;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId && c.ProtectedSecret != null, ct);
+            if (connection is not null) await RunAsync(connection, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The immediate sync of connection {Id} failed; the scheduler retries it", connectionId);
+        }
+    });
+}
+
+/// <summary>Runs every connection's due sync work on a timer.</summary>
+public sealed class SyncBackgroundService(
+    IHostApplicationLifetime lifetime,
+    IDbContextFactory<SolarDbContext> dbFactory,
+    ConnectionSyncRunner runner,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<SyncOptions> options,
     ILogger<SyncBackgroundService> logger) : BackgroundService
@@ -64,18 +106,6 @@ public sealed class SyncBackgroundService(
             return;
         }
 
-        foreach (var connection in connections)
-        {
-            var syncer = syncers.FirstOrDefault(s => s.Vendor == connection.Vendor);
-            if (syncer is null) continue;
-            try
-            {
-                await syncer.RunDueAsync(connection, ct);
-            }
-            catch (Exception ex) when (ex is SqliteException or DbUpdateException or HttpRequestException or System.Text.Json.JsonException)
-            {
-                logger.LogWarning(ex, "Sync of connection {Id} failed this round; it is retried on the next", connection.Id);
-            }
-        }
+        foreach (var connection in connections) await runner.RunAsync(connection, ct);
     }
 }

@@ -1,3 +1,4 @@
+using SolarDashboard.Core.Users;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Connections;
@@ -37,7 +38,7 @@ public sealed class SyncTests
 
         Assert.Equal(12, await CountAsync(h, "plants"));
         Assert.Equal(sandbox.World.Fleet.Installer.PlantCodes.Sum(c => sandbox.World.Fleet.DevicesByPlant[c].Count()), await CountAsync(h, "devices"));
-        var plants = await h.Queries.ListPlantsAsync();
+        var plants = await h.Queries.ListPlantsAsync(PlantScope.All);
         Assert.All(plants, p =>
         {
             Assert.NotNull(p.TodayYieldKwh.Value);
@@ -83,7 +84,7 @@ public sealed class SyncTests
         sandbox.Service<Quirks>().Current = new QuirkOptions();
         await h.RunForAsync(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(1), [id]);
         Assert.Equal(before, await CountAsync(h, "plants"));
-        Assert.All(await h.Queries.ListPlantsAsync(), p => Assert.False(p.IsStale));
+        Assert.All(await h.Queries.ListPlantsAsync(PlantScope.All), p => Assert.False(p.IsStale));
         await using var db = await h.DbAsync();
         Assert.True(await db.Calls.AnyAsync(c => c.Error == "Unavailable"), "the truncated answers were not seen as failures");
         Assert.Equal(ConnectionState.Connected, (await db.Connections.SingleAsync()).State);
@@ -132,11 +133,11 @@ public sealed class SyncTests
         await using var h = await SyncHarness.StartAsync(sandbox);
         var id = await h.AddApiAccountAsync();
         await h.RunForAsync(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), [id]);
-        var before = (await h.Queries.ListPlantsAsync()).ToDictionary(p => p.Id);
+        var before = (await h.Queries.ListPlantsAsync(PlantScope.All)).ToDictionary(p => p.Id);
 
         sandbox.Service<Quirks>().Current = new QuirkOptions { HtmlErrorPageRate = 1 };
         await h.RunForAsync(TimeSpan.FromMinutes(40), TimeSpan.FromMinutes(1), [id]);
-        var during = await h.Queries.ListPlantsAsync();
+        var during = await h.Queries.ListPlantsAsync(PlantScope.All);
         Assert.All(during, p =>
         {
             Assert.Equal(before[p.Id].TodayYieldKwh.Value, p.TodayYieldKwh.Value); // kept, not blanked
@@ -153,7 +154,7 @@ public sealed class SyncTests
 
         sandbox.Service<Quirks>().Current = new QuirkOptions();
         await h.RunForAsync(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(1), [id]);
-        Assert.All(await h.Queries.ListPlantsAsync(), p => Assert.False(p.IsStale));
+        Assert.All(await h.Queries.ListPlantsAsync(PlantScope.All), p => Assert.False(p.IsStale));
         await using var after = await h.DbAsync();
         Assert.Equal(ConnectionState.Connected, (await after.Connections.SingleAsync()).State);
     }
@@ -235,7 +236,7 @@ public sealed class SyncTests
         // The inverter's lifetime counter reads monotonic in its series, dip or not.
         await using var check = await h.DbAsync();
         var inverter = await check.Devices.FirstAsync(d => d.TypeId == 38);
-        var series = await h.Queries.GetSeriesAsync(inverter.Id, "total_cap", start, sandbox.Time.GetUtcNow());
+        var series = await h.Queries.GetSeriesAsync(PlantScope.All, inverter.Id, "total_cap", start, sandbox.Time.GetUtcNow());
         Assert.NotEmpty(series);
         Assert.All(series.Zip(series.Skip(1)), pair => Assert.True(pair.Second.Value >= pair.First.Value));
     }
@@ -247,11 +248,11 @@ public sealed class SyncTests
         await using var h = await SyncHarness.StartAsync(sandbox);
         var id = await h.AddApiAccountAsync();
         await h.RunDueAsync(id);
-        var plants = await h.Queries.ListPlantsAsync();
+        var plants = await h.Queries.ListPlantsAsync(PlantScope.All);
         var before = plants.First(p => p.TimeZoneId == "+02:00" && p.TodayYieldKwh.Value > 0);
         // A day later without any sync (vendor unreachable): yesterday's "today" must not be shown as today's.
         sandbox.Time.Advance(TimeSpan.FromDays(1));
-        var after = (await h.Queries.ListPlantsAsync()).Single(p => p.Id == before.Id);
+        var after = (await h.Queries.ListPlantsAsync(PlantScope.All)).Single(p => p.Id == before.Id);
         Assert.Equal(0, after.TodayYieldKwh.Value);
         Assert.True(after.TodayYieldKwh.IsStale);
     }
