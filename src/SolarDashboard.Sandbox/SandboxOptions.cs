@@ -125,5 +125,8 @@ public sealed class QuirkOptions
     /// <summary>Put the 407 text in <c>data</c> instead of <c>message</c>, as some servers do.</summary>
     public bool RateLimitTextInData { get; set; }
 
+    /// <summary>The OAuth token endpoint answers every request with 400 "1111" unsupported_grant_type (reference 8.1.2), as when a proxy mangles the form.</summary>
+    public bool TokenRejectsGrantType { get; set; }
+
     public QuirkOptions Clone() => (QuirkOptions)MemberwiseClone();
 }

@@ -17,7 +17,7 @@ internal static class SandboxPages
     {
         var html = $$"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
             <title>{{E(title)}}</title>
             <style>
               body { font-family: system-ui, sans-serif; background: #eef2f5; display: flex; justify-content: center; padding: 2rem 1rem; color: #1d2733; }

@@ -32,6 +32,7 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
         admin.MapPost("/oauth/revoke/{owner}", (OAuthServer oauth, string owner) => Results.Json(new { revoked = oauth.Revoke(owner) }));
+        admin.MapGet("/oauth/tokens/{owner}", (OAuthServer oauth, string owner) => Results.Json(oauth.TokensOf(owner)));
         admin.MapGet("/flow/{caller}", (FlowControl flow, string caller) => Results.Json(flow.Snapshot(caller)));
         admin.MapGet("/fleet", (SandboxWorld world) => Results.Json(new JsonObject
         {

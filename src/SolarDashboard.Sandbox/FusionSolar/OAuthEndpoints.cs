@@ -51,11 +51,11 @@ public static class OAuthEndpoints
         return Results.Redirect(SandboxPages.RedirectWith(redirect, "code=" + Uri.EscapeDataString(code), state));
     }
 
-    private static async Task<IResult> Token(HttpRequest request, OAuthServer server)
+    private static async Task<IResult> Token(HttpRequest request, OAuthServer server, Quirks quirks)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync() : FormCollection.Empty;
         var grant = form["grant_type"].ToString();
-        if (grant is not ("authorization_code" or "refresh_token"))
+        if (grant is not ("authorization_code" or "refresh_token") || quirks.Current.TokenRejectsGrantType)
             return Error(400, "1111", "unsupported_grant_type");
         if (!server.CheckClient(form["client_id"], form["client_secret"]))
             return Results.Json(new JsonObject { ["error"] = "invalid_client" }, statusCode: 401);

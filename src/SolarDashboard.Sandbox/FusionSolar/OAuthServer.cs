@@ -112,6 +112,14 @@ public sealed class OAuthServer(SandboxWorld world, SandboxOptions options)
         }
     }
 
+    /// <summary>Test aid: the owner's live tokens (access, refresh), to prove they are not stored in clear anywhere.</summary>
+    public IReadOnlyList<string> TokensOf(string owner)
+    {
+        lock (_gate)
+            return _refreshTokens.Where(r => r.Value.Owner == owner)
+                .SelectMany(r => r.Value.CurrentAccessToken is { } at ? new[] { r.Key, at } : [r.Key]).ToList();
+    }
+
     private TokenAnswer Issue(Grant g, string refresh, DateTimeOffset now)
     {
         var access = Token(32);
