@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.FusionSolar;
+using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Vendors;
@@ -11,10 +12,11 @@ public static class VendorsServiceCollectionExtensions
     /// <summary>Typed vendor clients and each vendor's sync.</summary>
     public static IServiceCollection AddSolarDashboardVendors(this IServiceCollection services)
     {
-        services.AddHttpClient<FusionSolarLoginClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(FusionSolarSyncer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddOptions<FusionSolarOAuthOptions>().BindConfiguration(FusionSolarOAuthOptions.Section);
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
+        services.AddSingleton<FusionSolarConsent>();
+        services.AddSingleton<FusionSolarApiAccounts>();
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<FusionSolarSyncer>());
         services.AddSingleton<IQuotaReader, FusionSolarQuotaReader>();

@@ -15,8 +15,9 @@ if (builder.IsDemoMode()) builder.Services.AddSolarDashboardDemo(builder.Configu
 var app = builder.Build();
 
 app.UseSolarDashboardPipeline();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapSolarDashboardExports();
+app.MapConsentEndpoints();
 if (app.IsDemoMode()) app.MapFusionSolarSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

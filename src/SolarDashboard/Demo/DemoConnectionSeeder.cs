@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Security;
@@ -16,7 +15,7 @@ namespace SolarDashboard.Demo;
 /// </summary>
 public sealed class DemoConnectionSeeder(
     IHostApplicationLifetime lifetime,
-    IServer server,
+    IAppAddress appAddress,
     IDbContextFactory<SolarDbContext> dbFactory,
     SecretProtector secrets,
     SandboxWorld sandbox,
@@ -63,17 +62,6 @@ public sealed class DemoConnectionSeeder(
         logger.LogInformation("Demo mode: connection '{Name}' points at {BaseUrl}", connection.Name, baseUrl);
     }
 
-    private Uri? SandboxBaseUrl()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
-            .OrderBy(a => a.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? 1 : 0)
-            .FirstOrDefault();
-        if (address is null) return null;
-        var uri = new UriBuilder(address.Replace("://+", "://localhost").Replace("://*", "://localhost")
-            .Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"))
-        {
-            Path = SandboxServiceCollectionExtensions.FusionSolarPrefix + "/",
-        };
-        return uri.Uri;
-    }
+    private Uri? SandboxBaseUrl() =>
+        appAddress.Current is { } app ? new Uri(app, SandboxServiceCollectionExtensions.FusionSolarPrefix.TrimStart('/') + "/") : null;
 }

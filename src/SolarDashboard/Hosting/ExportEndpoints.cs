@@ -3,6 +3,7 @@ using System.Text;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
+using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Hosting;
 
@@ -11,13 +12,15 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapSolarDashboardExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/devices/{id:int}/series.csv", async (int id, string kpi, string? range, PlantQueries queries, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/devices/{id:int}/series.csv", async (int id, string kpi, string? range, HttpContext http, AccessService access, PlantQueries queries, TimeProvider time, CancellationToken ct) =>
         {
-            var device = await queries.GetDeviceAsync(id, ct);
+            // Another user's device is "not found", exactly like a device that does not exist.
+            var scope = (await access.ForPrincipalAsync(http.User, ct)).Plants;
+            var device = await queries.GetDeviceAsync(scope, id, ct);
             if (device is null || string.IsNullOrWhiteSpace(kpi) || kpi.Length > 64) return Results.NotFound();
-            var plant = (await queries.ListPlantsAsync([device.Device.PlantId], ct)).Single();
+            var plant = (await queries.ListPlantsAsync(scope, [device.Device.PlantId], ct)).Single();
             var now = time.GetUtcNow();
-            var points = await queries.GetSeriesAsync(id, kpi, now - SeriesRange.Length(range ?? "day"), now, int.MaxValue, ct);
+            var points = await queries.GetSeriesAsync(scope, id, kpi, now - SeriesRange.Length(range ?? "day"), now, int.MaxValue, ct);
             var csv = new StringBuilder();
             csv.Append("time_plant_local,time_utc,").Append(kpi).Append('\n');
             foreach (var p in points)

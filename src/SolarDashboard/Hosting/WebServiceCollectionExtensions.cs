@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Radzen;
+using SolarDashboard.Authentication;
 using SolarDashboard.Core;
 using SolarDashboard.Demo;
 using SolarDashboard.Sandbox;
@@ -31,9 +32,11 @@ public static class WebServiceCollectionExtensions
 
     public static bool IsDemoMode(this WebApplication app) => app.Configuration.GetValue<bool>($"{CoreOptions.Section}:DemoMode");
 
-    /// <summary>Razor components, Radzen and the theme cookie.</summary>
+    /// <summary>Razor components, Radzen, the theme cookie, sign-in and the app's own address.</summary>
     public static IServiceCollection AddSolarDashboardWeb(this IServiceCollection services)
     {
+        services.AddSingleton<IAppAddress, ServerAppAddress>();
+        services.AddSignIn();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
@@ -65,8 +68,12 @@ public static class WebServiceCollectionExtensions
             app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Scripts, styles and icons carry nothing private; the sign-in pages need them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
         return app;
     }
 }

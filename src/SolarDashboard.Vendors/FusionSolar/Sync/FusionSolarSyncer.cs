@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.FusionSolar.Auth;
+using SolarDashboard.Vendors.FusionSolar.Consent;
 
 namespace SolarDashboard.Vendors.FusionSolar.Sync;
 
@@ -22,6 +24,7 @@ public sealed class FusionSolarSyncer(
     CacheWriter writer,
     TimeProvider time,
     FusionSolarOAuthSettingsProvider oauthSettings,
+    IAppAddress appAddress,
     ILoggerFactory loggers) : IConnectionSyncer, IDisposable
 {
     public const string HttpClientName = "FusionSolar";
@@ -55,7 +58,8 @@ public sealed class FusionSolarSyncer(
         var http = httpFactory.CreateClient(HttpClientName);
         var logger = loggers.CreateLogger<FusionSolarConnectionSync>();
         var calls = new ConcurrentQueue<NbiCallRecord>();
-        var baseUrl = new Uri(connection.BaseUrl.EndsWith('/') ? connection.BaseUrl : connection.BaseUrl + "/");
+        // Demo mode stores the in-process sandbox as a path on this app's own address.
+        var baseUrl = appAddress.Resolve(connection.BaseUrl.EndsWith('/') ? connection.BaseUrl : connection.BaseUrl + "/");
         INbiAuthenticator auth;
         if (connection.AuthMode == AuthMode.ApiAccount)
         {
@@ -103,22 +107,3 @@ public sealed class FusionSolarSyncer(
     }
 }
 
-/// <summary>Where the OAuth client of this installation is configured (section FusionSolar:OAuth).</summary>
-public sealed class FusionSolarOAuthOptions
-{
-    public const string Section = "FusionSolar:OAuth";
-    public string TokenUrl { get; set; } = "https://oauth2.fusionsolar.huawei.com/rest/dp/uidm/oauth2/v1/token";
-    public string AuthorizeUrl { get; set; } = "https://oauth2.fusionsolar.huawei.com/rest/dp/uidm/oauth2/v1/authorize";
-    public string ClientId { get; set; } = "";
-    public string ClientSecret { get; set; } = "";
-}
-
-/// <summary>The OAuth client settings in effect (demo mode points them at the in-process sandbox).</summary>
-public sealed class FusionSolarOAuthSettingsProvider(Microsoft.Extensions.Options.IOptionsMonitor<FusionSolarOAuthOptions> options)
-{
-    public OAuthClientSettings Get()
-    {
-        var o = options.CurrentValue;
-        return new OAuthClientSettings(new Uri(o.TokenUrl), o.ClientId, o.ClientSecret);
-    }
-}

@@ -15,6 +15,8 @@ public static class ConnectionStateDisplay
         ConnectionState.NeedsReauthorization => ("Needs re-authorization", BadgeStyle.Warning,
             "The owner's consent has expired or was revoked. Connect the account again."),
         ConnectionState.Unreachable => ("Unreachable", BadgeStyle.Warning, "The vendor could not be reached. The last good data is kept."),
+        ConnectionState.Disconnected => ("Disconnected", BadgeStyle.Light,
+            "Access was removed and the tokens deleted. The history already fetched stays until it is deleted."),
         _ => (state.ToString(), BadgeStyle.Light, ""),
     };
 

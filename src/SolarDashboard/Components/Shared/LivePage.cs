@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Components;
+using SolarDashboard.Authentication;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Components.Shared;
 
 /// <summary>
 /// A page that reloads when the sync stores new data: it subscribes to <see cref="CacheNotifier"/> (no polling) and
-/// reloads at most every two seconds, on its own render context.
+/// reloads at most every two seconds, on its own render context. Each load first reads who is asking, so every query is
+/// cut to the plants this user may see, live updates included.
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
@@ -15,6 +18,10 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] private CacheNotifier Notifier { get; set; } = null!;
     [Inject] protected TimeProvider Time { get; set; } = null!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = null!;
+
+    /// <summary>The signed-in user's access, read again before every load.</summary>
+    protected UserAccess User { get; private set; } = UserAccess.Nobody;
 
     protected string? LoadError { get; private set; }
     protected bool Loaded { get; private set; }
@@ -32,6 +39,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     {
         try
         {
+            User = await CurrentUser.GetAsync();
             await LoadAsync();
             LoadError = null;
         }

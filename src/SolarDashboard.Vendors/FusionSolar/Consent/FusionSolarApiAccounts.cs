@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SolarDashboard.Core;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Security;
+using SolarDashboard.Core.Sync;
+using SolarDashboard.Core.Users;
+using SolarDashboard.Vendors.FusionSolar.Sync;
+
+namespace SolarDashboard.Vendors.FusionSolar.Consent;
+
+/// <summary>What an installer types to add an API account (reference 3.2): where, who, and the password ("systemCode").</summary>
+public sealed class ApiAccountForm
+{
+    public string Name { get; set; } = "";
+    public string BaseUrl { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string SystemCode { get; set; } = "";
+}
+
+public sealed record ApiAccountResult(bool Saved, string Message, int? ConnectionId = null);
+
+/// <summary>
+/// Installer (API account) connections, added by an admin. A test login runs before anything is saved; a refused
+/// password is reported once and never retried (five wrong passwords lock the account).
+/// </summary>
+public sealed class FusionSolarApiAccounts(
+    IDbContextFactory<SolarDbContext> dbFactory,
+    SecretProtector secrets,
+    IHttpClientFactory httpFactory,
+    IAppAddress appAddress,
+    ConnectionSyncRunner syncRunner,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    /// <summary>FusionSolar management system domains in common use; the one an installer signs in to is the one to pick.</summary>
+    public static IReadOnlyList<(string Label, string Url)> Regions { get; } =
+    [
+        ("Europe (eu5.fusionsolar.huawei.com)", "https://eu5.fusionsolar.huawei.com/"),
+        ("International (intl.fusionsolar.huawei.com)", "https://intl.fusionsolar.huawei.com/"),
+        ("Latin America (la5.fusionsolar.huawei.com)", "https://la5.fusionsolar.huawei.com/"),
+        ("Asia Pacific (sg5.fusionsolar.huawei.com)", "https://sg5.fusionsolar.huawei.com/"),
+    ];
+
+    /// <summary>Plain-language problems with the form, before anything is sent to FusionSolar.</summary>
+    public static IReadOnlyList<string> Validate(ApiAccountForm form)
+    {
+        var problems = new List<string>();
+        var url = form.BaseUrl.Trim();
+        if (!(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == "https" && string.IsNullOrEmpty(u.Query))
+            && !(url.StartsWith('/') && !url.StartsWith("//")))
+            problems.Add("The address must be an https:// address of your FusionSolar management system, such as https://eu5.fusionsolar.huawei.com/.");
+        if (string.IsNullOrWhiteSpace(form.UserName) || form.UserName.Length > 100) problems.Add("Enter the API account's user name.");
+        if (string.IsNullOrEmpty(form.SystemCode) || form.SystemCode.Length > 200) problems.Add("Enter the API account's password (systemCode).");
+        if (form.Name.Length > 100) problems.Add("The name is too long (100 characters at most).");
+        return problems;
+    }
+
+    public async Task<ApiAccountResult> AddAsync(UserAccess actor, ApiAccountForm form, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin) throw new AccessDeniedException("Only an admin adds installer API accounts.");
+        var problems = Validate(form);
+        if (problems.Count > 0) return new(false, string.Join(" ", problems));
+
+        var stored = form.BaseUrl.Trim().EndsWith('/') ? form.BaseUrl.Trim() : form.BaseUrl.Trim() + "/";
+        var login = new FusionSolarLoginClient(httpFactory.CreateClient(FusionSolarSyncer.HttpClientName), loggers.CreateLogger<FusionSolarLoginClient>());
+        var result = await login.LoginAsync(appAddress.Resolve(stored), form.UserName.Trim(), form.SystemCode, ct);
+        switch (result.Outcome)
+        {
+            case LoginOutcome.CredentialsRejected:
+                return new(false, result.Message + " Nothing was saved. Check the user name and password before trying again: FusionSolar locks an account after five wrong passwords.");
+            case LoginOutcome.RateLimited:
+                return new(false, result.Message + " Nothing was saved.");
+            case LoginOutcome.Unavailable:
+                return new(false, result.Message + " Nothing was saved. Check the address.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = new VendorConnection
+        {
+            Name = string.IsNullOrWhiteSpace(form.Name) ? $"FusionSolar · {form.UserName.Trim()}" : form.Name.Trim(),
+            Vendor = Vendor.FusionSolar, AuthMode = AuthMode.ApiAccount, BaseUrl = stored, UserName = form.UserName.Trim(),
+            ProtectedSecret = secrets.Protect(form.SystemCode), State = ConnectionState.Pending, CreatedAt = time.GetUtcNow(),
+        };
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync(ct);
+        syncRunner.StartNow(connection.Id);
+        return new(true, "Signed in at FusionSolar and saved. The plants of this account appear within a minute.", connection.Id);
+    }
+}
