@@ -22,6 +22,8 @@ public sealed class AppProcess : IAsyncDisposable
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
     }
 
+    private readonly Dictionary<string, BrowserlessSession> _sessions = [];
+
     public Uri BaseAddress { get; }
     public string DataDirectory { get; }
     public HttpClient Client { get; }
@@ -80,6 +82,14 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not become healthy:\n{app.Output}");
     }
 
+    /// <summary>An HTTP client signed in as a sandbox identity provider user (one session per user, made on first use).</summary>
+    public async Task<HttpClient> AsAsync(string user)
+    {
+        if (!_sessions.TryGetValue(user, out var session))
+            _sessions[user] = session = await BrowserlessSession.SignInAsync(BaseAddress, user);
+        return session.Client;
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, polling every 250 ms.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
@@ -95,6 +105,7 @@ public sealed class AppProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        foreach (var session in _sessions.Values) session.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -1,3 +1,4 @@
+using SolarDashboard.Core.Users;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using SolarDashboard.Core.TimeSeries;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Server time to the first byte of /plants with 1,000 plants in the cache, and of /plants/{id} for a plant with a year
@@ -25,6 +30,14 @@ internal static class PageLoad
             b.UseSetting("SolarDashboard:DataDirectory", dir);
             b.UseSetting("SolarDashboard:Sync:Enabled", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Sign-in is not what is measured: every request is the seeded admin (the OIDC settings only pass validation).
+            b.UseSetting("Authentication:Oidc:Authority", "https://idp.invalid/");
+            b.UseSetting("Authentication:Oidc:ClientId", "bench");
+            b.ConfigureTestServices(s =>
+            {
+                s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchAdmin>(BenchAdmin.Scheme, _ => { });
+                s.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = BenchAdmin.Scheme);
+            });
         });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         (await client.GetAsync("/health")).EnsureSuccessStatusCode(); // started and migrated
@@ -33,9 +46,9 @@ internal static class PageLoad
         Console.WriteLine($"seeded 1,000 plants and a year of data for plant 1 in {watch.Elapsed.TotalSeconds:0.0} s");
 
         var queries = factory.Services.GetRequiredService<SolarDashboard.Core.Queries.PlantQueries>();
-        await queries.ListPlantsAsync();
+        await queries.ListPlantsAsync(PlantScope.All);
         var q = Stopwatch.StartNew();
-        for (var i = 0; i < 5; i++) await queries.ListPlantsAsync();
+        for (var i = 0; i < 5; i++) await queries.ListPlantsAsync(PlantScope.All);
         Console.WriteLine($"ListPlantsAsync (1,000 plants): {q.Elapsed.TotalMilliseconds / 5:0.0} ms");
         var plants = await TimeToFirstByteAsync(client, "/plants");
         var plant = await TimeToFirstByteAsync(client, "/plants/1");
@@ -75,6 +88,7 @@ internal static class PageLoad
             cmd.ExecuteNonQuery();
         }
         long Ticks(DateTimeOffset t) => t.UtcTicks; // DateTimeOffsetToBinaryConverter for UTC values
+        Run("INSERT INTO Users (Id, Issuer, Subject, DisplayName, Roles, RolesFromProvider, CreatedAt, LastSignInAt) VALUES (1, 'bench', 'admin', 'Bench Admin', 'Admin', 0, $t, $t)", ("$t", Ticks(now)));
         Run("INSERT INTO Connections (Name, Vendor, AuthMode, BaseUrl, State, CreatedAt, IsDemo) VALUES ('bench', 'FusionSolar', 'ApiAccount', 'https://eu5.fusionsolar.huawei.com/', 'Connected', $t, 0)", ("$t", Ticks(now)));
         var plantKpis = JsonSerializer.Serialize(new Dictionary<string, double?> { ["day_power"] = 12.3, ["month_power"] = 250, ["total_power"] = 17000, ["day_income"] = 3.7, ["total_income"] = 5100, ["real_health_state"] = 3 });
         var inverter = JsonSerializer.Serialize(Enumerable.Range(0, 60).ToDictionary(i => i == 0 ? "active_power" : $"kpi_{i}", i => (double?)(i + 0.5)));
@@ -110,4 +124,14 @@ internal static class PageLoad
                 Run("INSERT INTO DeviceSeries (DeviceId, KpiId, Day, \"Values\") VALUES (1, $k, $d, $v)", ("$k", k), ("$d", day), ("$v", values));
         tx.Commit();
     }
+}
+
+/// <summary>Authenticates every benchmark request as the seeded admin (user 1).</summary>
+internal sealed class BenchAdmin(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Scheme = "bench";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(
+        SolarDashboard.Authentication.AppPrincipal.Create(new AppUser { Id = 1, Issuer = "bench", Subject = "admin", DisplayName = "Bench Admin", Roles = AppRoles.Admin }, "bench"), Scheme)));
 }

@@ -8,6 +8,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>The demo admin: sees every plant, so the monitoring tests use it unless they are about access.</summary>
+    public const string Admin = "adam-admin";
+
+    private readonly Dictionary<string, string> _signedIn = [];
+
     private IPlaywright? _playwright;
 
     public AppProcess App { get; private set; } = null!;
@@ -22,7 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: run ./test.sh, which installs Debian's chromium package.");
         App = await AppProcess.StartAsync();
         // The overview does not refresh itself yet: wait for the first sync before any page is looked at.
-        await AppProcess.WaitUntilAsync(async () => (await App.Client.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
+        var admin = await App.AsAsync(Admin);
+        await AppProcess.WaitUntilAsync(async () => (await admin.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
             TimeSpan.FromSeconds(60), "the demo connection to connect");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -34,16 +40,46 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh browser context on the app, optionally dark and at phone size, collecting console errors.</summary>
-    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 900, bool dark = false)
+    /// <summary>
+    /// A fresh browser context signed in as <paramref name="user"/> (null: not signed in), optionally dark and at phone size,
+    /// collecting console errors. Each user signs in once through the sandbox identity provider's page; later contexts
+    /// reuse that session's cookies.
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 900, bool dark = false, string? user = Admin)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        if (user is not null && !_signedIn.ContainsKey(user)) _signedIn[user] = await SignInAsync(user);
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height },
+            StorageState = user is null ? null : _signedIn[user],
+        });
         if (dark) await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = App.BaseAddress.ToString() }]);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
+        page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"HTTP {r.Status} {r.Url}"); };
         return (context, page, errors);
+    }
+
+    /// <summary>The layout marks itself once it renders interactively: buttons now answer clicks.</summary>
+    public static async Task WaitForCircuitAsync(IPage page) => await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
+
+    /// <summary>Fails with the whole text of every console error.</summary>
+    public static void AssertNoErrors(List<string> errors) => Assert.True(errors.Count == 0, "console errors:\n" + string.Join("\n", errors));
+
+    /// <summary>Signs in through the real pages: the app sends the browser to the identity provider and back.</summary>
+    public async Task<string> SignInAsync(string user)
+    {
+        await using var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync("demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(App.BaseAddress.ToString());
+        await page.GetByTestId("signed-in-user").WaitForAsync();
+        return await context.StorageStateAsync();
     }
 
     public async Task DisposeAsync()

@@ -8,7 +8,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
 {
     private static readonly (string Path, string Heading)[] Pages =
     [
-        ("/", "Overview"), ("/plants", "Plants"), ("/devices", "Devices"), ("/alarms", "Alarms"), ("/control", "Control"), ("/connections", "Connections"),
+        ("/", "Overview"), ("/plants", "Plants"), ("/devices", "Devices"), ("/alarms", "Alarms"), ("/control", "Control"), ("/connections", "Connections"), ("/users", "Users"),
     ];
 
     private static async Task WaitForCircuitAsync(IPage page)

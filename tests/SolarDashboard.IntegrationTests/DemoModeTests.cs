@@ -14,7 +14,7 @@ public sealed class DemoModeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<string> HomeAsync() => await _app.Client.GetStringAsync("/");
+    private async Task<string> HomeAsync() => await (await _app.AsAsync("adam-admin")).GetStringAsync("/");
 
     [Fact]
     public async Task Health_answers_200_when_the_database_is_usable()
@@ -62,7 +62,7 @@ public sealed class DemoModeTests : IAsyncLifetime
     [Fact]
     public async Task Pages_carry_the_security_headers()
     {
-        using var response = await _app.Client.GetAsync("/");
+        using var response = await (await _app.AsAsync("adam-admin")).GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'self'", csp);
@@ -75,7 +75,7 @@ public sealed class DemoModeTests : IAsyncLifetime
     [Fact]
     public async Task The_blazor_script_is_served_so_pages_are_interactive()
     {
-        using var response = await _app.Client.GetAsync("_framework/blazor.web.js");
+        using var response = await (await _app.AsAsync("adam-admin")).GetAsync("_framework/blazor.web.js");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The prerendered page carries a server component marker that blazor.web.js turns into a live circuit.
         Assert.Contains("\"type\":\"server\"", await HomeAsync());

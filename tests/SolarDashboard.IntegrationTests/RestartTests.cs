@@ -2,7 +2,7 @@ using SolarDashboard.Testing;
 
 namespace SolarDashboard.IntegrationTests;
 
-/// <summary>State survives a restart: the schema, the connection and the encrypted secret (keys beside the database).</summary>
+/// <summary>State survives a restart: the schema, the connection, the encrypted secret (keys beside the database) and the users.</summary>
 public sealed class RestartTests
 {
     [Fact]
@@ -11,13 +11,13 @@ public sealed class RestartTests
         var data = Directory.CreateTempSubdirectory("sd-restart-").FullName;
         await using (var first = await AppProcess.StartAsync(data))
         {
-            await AppProcess.WaitUntilAsync(async () => (await first.Client.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
+            await AppProcess.WaitUntilAsync(async () => (await (await first.AsAsync("adam-admin")).GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
                 TimeSpan.FromSeconds(30), "the first run to connect");
         }
 
         await using var second = await AppProcess.StartAsync(data);
         await AppProcess.WaitUntilAsync(() => Task.FromResult(second.Output.Contains("is connected")), TimeSpan.FromSeconds(30), "the second run to sign in");
-        var html = await second.Client.GetStringAsync("/");
+        var html = await (await second.AsAsync("adam-admin")).GetStringAsync("/");
         Assert.Equal(1, CountOf(html, "Demo installer (sandbox)"));
         Assert.Contains("data-connection-state=\"Connected\"", html);
         Assert.True(Directory.EnumerateFiles(Path.Combine(data, "keys"), "key-*.xml").Any());

@@ -11,6 +11,8 @@ using SolarDashboard.Components.Pages;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Users;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace SolarDashboard.Tests.Web;
 
@@ -28,6 +30,9 @@ public sealed class HomePageMarkupTests : IAsyncLifetime
         services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_dir, "home.db")}")
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)));
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<AccessService>();
+        services.AddScoped<SolarDashboard.Authentication.CurrentUser>();
+        services.AddSingleton<AuthenticationStateProvider, SignedInAdmin>();
         services.AddOptions<CoreOptions>().Configure(o => o.DemoMode = true);
         services.AddSingleton<IJSRuntime, NoJs>();
         services.AddSingleton<NavigationManager, FixedNavigation>();
@@ -35,6 +40,8 @@ public sealed class HomePageMarkupTests : IAsyncLifetime
         _services = services.BuildServiceProvider();
         await using var db = await _services.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();
+        db.Users.Add(new AppUser { Id = 1, Issuer = "test", Subject = "admin", DisplayName = "Admin", Roles = AppRoles.Admin });
+        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync()
@@ -79,6 +86,23 @@ public sealed class HomePageMarkupTests : IAsyncLifetime
         Assert.Contains("No further logins are tried", html);
         Assert.Contains("FusionSolar rejected the user name or password.", html);
         Assert.DoesNotContain("CfDJ8-secret", html);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_a_role_is_told_to_ask_an_administrator()
+    {
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync())
+        {
+            (await db.Users.SingleAsync()).Roles = AppRoles.None;
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("you have no role yet", await RenderHomeAsync());
+    }
+
+    private sealed class SignedInAdmin : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(
+            SolarDashboard.Authentication.AppPrincipal.Create(new AppUser { Id = 1, Issuer = "test", Subject = "admin", DisplayName = "Admin", Roles = AppRoles.Admin }, "s1")));
     }
 
     private sealed class NoJs : IJSRuntime
