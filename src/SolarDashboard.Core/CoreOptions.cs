@@ -13,4 +13,12 @@ public sealed class CoreOptions
 
     /// <summary>Demo mode: connect to the built-in sandbox with the demo accounts.</summary>
     public bool DemoMode { get; set; }
+
+    /// <summary>
+    /// Optional PFX file whose certificate encrypts the Data Protection keys at rest (which in turn encrypt the stored
+    /// tokens and passwords). Without it the keys are stored unencrypted beside the database: protect that folder.
+    /// </summary>
+    public string? KeyCertificatePath { get; set; }
+
+    public string? KeyCertificatePassword { get; set; }
 }

@@ -35,9 +35,12 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
 
         // Keys beside the database, so a restart can still read the secrets it stored.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("SolarDashboard")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        if (!string.IsNullOrWhiteSpace(options.KeyCertificatePath))
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(Path.Combine(contentRoot, options.KeyCertificatePath)), options.KeyCertificatePassword));
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<UserDirectory>();

@@ -1,3 +1,8 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SolarDashboard.Core;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +70,27 @@ public sealed class DatabaseTests : IDisposable
         await using var created = Open("created.db");
         await created.Database.EnsureCreatedAsync();
         Assert.Equal(await SchemaAsync(created), await SchemaAsync(migrated));
+    }
+
+    [Fact]
+    public void With_a_key_certificate_configured_the_data_protection_keys_are_encrypted_at_rest()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=SolarDashboard keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(Path.Combine(_dir, "keys.pfx"), certificate.Export(X509ContentType.Pfx, "pfx-pass"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SolarDashboard:DataDirectory"] = "data", ["SolarDashboard:KeyCertificatePath"] = "keys.pfx", ["SolarDashboard:KeyCertificatePassword"] = "pfx-pass",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSolarDashboardCore(configuration, _dir);
+        using var provider = services.BuildServiceProvider();
+        var protector = provider.GetRequiredService<SecretProtector>();
+        Assert.Equal("refresh-token", protector.Unprotect(protector.Protect("refresh-token")));
+        var key = File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, "data", "keys"), "key-*.xml").Single());
+        Assert.Contains("<encryptedSecret", key);
+        Assert.DoesNotContain("<masterKey", key);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class FusionSolarApiAccounts(
         ("International (intl.fusionsolar.huawei.com)", "https://intl.fusionsolar.huawei.com/"),
         ("Latin America (la5.fusionsolar.huawei.com)", "https://la5.fusionsolar.huawei.com/"),
         ("Asia Pacific (sg5.fusionsolar.huawei.com)", "https://sg5.fusionsolar.huawei.com/"),
+        ("Australia (au5.fusionsolar.huawei.com)", "https://au5.fusionsolar.huawei.com/"),
     ];
 
     /// <summary>Plain-language problems with the form, before anything is sent to FusionSolar.</summary>
