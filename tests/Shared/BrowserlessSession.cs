@@ -55,6 +55,14 @@ public sealed partial class BrowserlessSession : IDisposable
         return response;
     }
 
+    /// <summary>Posts a form the way the page at <paramref name="page"/> would: with that page's anti-forgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormFromAsync(string page, string action, IDictionary<string, string> fields)
+    {
+        var html = await Client.GetStringAsync(page);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken().Match(html).Groups[1].Value };
+        return await Client.PostAsync(action, new FormUrlEncodedContent(form));
+    }
+
     public static Dictionary<string, string> HiddenFields(string html) =>
         HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
@@ -62,6 +70,9 @@ public sealed partial class BrowserlessSession : IDisposable
         ? WebUtility.HtmlDecode(m.Groups["action"].Value) : "";
 
     public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenInput();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using SolarDashboard.Testing;
 
 namespace SolarDashboard.IntegrationTests;
@@ -9,7 +8,7 @@ namespace SolarDashboard.IntegrationTests;
 /// FusionSolar OAuth client secret is wrong: the first admin comes from configuration, everyone else waits for a role,
 /// and the consent fails with its own page.
 /// </summary>
-public sealed partial class AppManagedRolesTests : IAsyncLifetime
+public sealed class AppManagedRolesTests : IAsyncLifetime
 {
     private AppProcess _app = null!;
 
@@ -42,10 +41,7 @@ public sealed partial class AppManagedRolesTests : IAsyncLifetime
     public async Task A_wrong_client_secret_ends_the_consent_with_the_invalid_client_page()
     {
         using var ben = await BrowserlessSession.SignInAsync(_app.BaseAddress, "owner-ben");
-        var connections = await ben.Client.GetStringAsync("/connections");
-        var token = Regex.Match(connections, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var start = await ben.Client.PostAsync("/connections/fusionsolar/connect",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["purpose"] = "Connect" }));
+        using var start = await ben.PostFormFromAsync("/connections", "/connections/fusionsolar/connect", new Dictionary<string, string> { ["purpose"] = "Connect" });
         var authorize = start.Headers.Location!;
         var html = await ben.Client.GetStringAsync(authorize);
         var form = BrowserlessSession.HiddenFields(html).ToList();
