@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SolarDashboard.Core.Alarms;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
@@ -26,6 +27,9 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<PlantGrant> PlantGrants => Set<PlantGrant>();
     public DbSet<ConsentState> ConsentStates => Set<ConsentState>();
+    public DbSet<ControlTaskRecord> ControlTasks => Set<ControlTaskRecord>();
+    public DbSet<ControlTaskPlant> ControlTaskPlants => Set<ControlTaskPlant>();
+    public DbSet<ControlTaskEvent> ControlTaskEvents => Set<ControlTaskEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,6 +70,33 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.Property(s => s.RedirectUri).HasMaxLength(500);
             e.HasIndex(s => s.StateHash).IsUnique();
             e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // The control audit keeps plain ids and names, no foreign keys: it outlives deleted connections, plants and users.
+        modelBuilder.Entity<ControlTaskRecord>(e =>
+        {
+            e.ToTable("ControlTasks");
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.SubmittedByName).HasMaxLength(200);
+            e.Property(t => t.RequestKey).HasMaxLength(64);
+            e.Property(t => t.VendorTaskId).HasMaxLength(40);
+            e.HasIndex(t => t.RequestKey).IsUnique();
+            e.HasIndex(t => new { t.State, t.NextCheckAt });
+        });
+        modelBuilder.Entity<ControlTaskPlant>(e =>
+        {
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.PlantName).HasMaxLength(200);
+            e.Property(p => p.PlantCode).HasMaxLength(100);
+            e.Property(p => p.Effect).HasMaxLength(20);
+            e.HasIndex(p => p.TaskId);
+            // One task that may still act per plant: two operators (or a double-click) cannot both get one in.
+            e.HasIndex(p => p.PlantId).IsUnique().HasFilter("\"Active\" = 1").HasDatabaseName("IX_ControlTaskPlants_PlantId_Active");
+        });
+        modelBuilder.Entity<ControlTaskEvent>(e =>
+        {
+            e.Property(v => v.Step).HasMaxLength(40);
+            e.HasIndex(v => v.TaskId);
         });
         modelBuilder.Entity<Plant>(e =>
         {

@@ -165,7 +165,17 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
     private static IEnumerable<JsonElement> Items(JsonElement array) =>
         array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object) : [];
 
-    private async Task<JsonElement> CallAsync(string api, object body, CancellationToken ct)
+    private Task<JsonElement> CallAsync(string api, object body, CancellationToken ct) => CallAsync(api, "thirdData/" + api, body, _ => false, ct);
+
+    /// <summary>
+    /// A control API call (reference 5.2). Answers with a failCode of their own (1 partial, 2 failed, 20615 already
+    /// running, …) come back as they are for the caller to read per plant; 305 is retried once with a fresh credential (the
+    /// vendor did not process the call), 401, 407 and transport failures throw.
+    /// </summary>
+    public Task<JsonElement> ControlAsync(string api, string path, object body, CancellationToken ct) =>
+        CallAsync(api, path, body, failCode => failCode is not (305 or 401 or 407 or 429), ct);
+
+    private async Task<JsonElement> CallAsync(string api, string path, object body, Func<int, bool> answerIsResult, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -175,7 +185,7 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
             int? status = null;
             try
             {
-                var (root, failCode, httpStatus) = await SendAsync(api, body, credential, ct);
+                var (root, failCode, httpStatus) = await SendAsync(api, path, body, credential, ct);
                 status = httpStatus;
                 if (failCode == 305 && attempt == 0 && await auth.InvalidateAsync(credential, ct))
                 {
@@ -183,8 +193,9 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
                     logger.LogInformation("FusionSolar {Api}: session expired (305); signing in again once", api);
                     continue;
                 }
-                if (failCode != 0) throw new FusionSolarException(FusionSolarError.FromFailCode(failCode, api) with { Message = MessageFor(failCode, root) });
-                Record(api, started, watch, true, 0, status, null);
+                if (failCode != 0 && !answerIsResult(failCode))
+                    throw new FusionSolarException(FusionSolarError.FromFailCode(failCode, api) with { Message = MessageFor(failCode, root) });
+                Record(api, started, watch, failCode == 0, failCode, status, null);
                 return root.Clone();
             }
             catch (FusionSolarException ex)
@@ -193,12 +204,18 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
                 logger.LogWarning("FusionSolar {Api} failed: {Kind} {FailCode} {Message}", api, ex.Error.Kind, ex.Error.FailCode, ex.Error.Message);
                 throw;
             }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up waiting (a control delivery's own deadline): the call still counts against the budget.
+                Record(api, started, watch, false, null, status, FusionSolarErrorKind.Unavailable);
+                throw;
+            }
         }
     }
 
-    private async Task<(JsonElement Root, int FailCode, int Status)> SendAsync(string api, object body, NbiCredential credential, CancellationToken ct)
+    private async Task<(JsonElement Root, int FailCode, int Status)> SendAsync(string api, string path, object body, NbiCredential credential, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "thirdData/" + api)) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation(credential.HeaderName, credential.HeaderValue);
         HttpResponseMessage response;
         try
