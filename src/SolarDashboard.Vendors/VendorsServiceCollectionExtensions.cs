@@ -3,6 +3,7 @@ using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Consent;
+using SolarDashboard.Vendors.FusionSolar.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Vendors;
@@ -20,6 +21,11 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<FusionSolarSyncer>());
         services.AddSingleton<IQuotaReader, FusionSolarQuotaReader>();
+        services.AddOptions<ControlOptions>().BindConfiguration(ControlOptions.Section);
+        services.AddSingleton<ControlFactsReader>();
+        services.AddSingleton<ControlService>();
+        services.AddSingleton<ControlTaskTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ControlTaskTracker>());
         return services;
     }
 }

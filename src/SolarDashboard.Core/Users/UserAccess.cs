@@ -13,8 +13,11 @@ public sealed record UserAccess(int UserId, string DisplayName, AppRoles Roles, 
     public bool IsAdmin => Roles.HasFlag(AppRoles.Admin);
     public bool IsOwner => Roles.HasFlag(AppRoles.Owner);
 
-    /// <summary>Operators and admins may submit control tasks, and only on plants they can see.</summary>
-    public bool CanControl(int plantId) => (Roles & (AppRoles.Operator | AppRoles.Admin)) != 0 && Plants.Allows(plantId);
+    /// <summary>Operators and admins may submit control tasks…</summary>
+    public bool MaySubmitControl => (Roles & (AppRoles.Operator | AppRoles.Admin)) != 0;
+
+    /// <summary>…and only on plants they can see.</summary>
+    public bool CanControl(int plantId) => MaySubmitControl && Plants.Allows(plantId);
 
     /// <summary>Owners connect their own FusionSolar account; admins may act on any connection.</summary>
     public bool CanConnectOwnAccount => IsOwner || IsAdmin;

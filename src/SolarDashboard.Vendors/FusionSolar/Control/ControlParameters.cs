@@ -19,7 +19,7 @@ public enum ForcedAction { Stop = 0, Charge = 1, Discharge = 2 }
 /// <summary>5.2.1. SOC control (target SOC) or duration control (minutes in [0, 1440]); power in W, signed as documented.</summary>
 public sealed record ChargeDischargeParameters(ForcedAction Action, bool SocControl, double? TargetSoc, int? Minutes, int? PowerW) : ControlParameters
 {
-    public override ControlKind Kind => ControlKind.ChargeDischarge;
+    [JsonIgnore] public override ControlKind Kind => ControlKind.ChargeDischarge;
 }
 
 /// <summary>A TOU window: "HH:MM" start and end, charge or discharge, repeat days 1 = Monday … 7 = Sunday.</summary>
@@ -30,7 +30,7 @@ public enum SurplusPv { FeedToGrid, Charge }
 /// <summary>5.2.3: maximum self-consumption, or TOU with surplus-PV priority, max grid charge power (kW) and up to 14 windows.</summary>
 public sealed record BatteryModeParameters(bool Tou, SurplusPv? SurplusPriority, double? MaxGridChargeKw, IReadOnlyList<TouWindow> Windows) : ControlParameters
 {
-    public override ControlKind Kind => ControlKind.BatteryMode;
+    [JsonIgnore] public override ControlKind Kind => ControlKind.BatteryMode;
 
     public static BatteryModeParameters MaximumSelfConsumption { get; } = new(false, null, null, []);
 }
@@ -38,13 +38,13 @@ public sealed record BatteryModeParameters(bool Tou, SurplusPv? SurplusPriority,
 /// <summary>5.2.5: at least one of end-of-charge SOC [90, 100], end-of-discharge SOC [0, 20], max charge and discharge power (W).</summary>
 public sealed record BatteryLimitParameters(double? EndOfChargeSoc, double? EndOfDischargeSoc, int? MaxChargeW, int? MaxDischargeW) : ControlParameters
 {
-    public override ControlKind Kind => ControlKind.BatteryConfig;
+    [JsonIgnore] public override ControlKind Kind => ControlKind.BatteryConfig;
 }
 
 /// <summary>5.2.7: unlimited, or limited feed-in (kW) for the total or per phase.</summary>
 public sealed record FeedInParameters(bool Limited, double? MaxFeedInKw, bool PerPhase) : ControlParameters
 {
-    public override ControlKind Kind => ControlKind.ActivePower;
+    [JsonIgnore] public override ControlKind Kind => ControlKind.ActivePower;
 }
 
 /// <summary>The controller that networks the plant (5.2.3, 5.2.7), found from the device list.</summary>
@@ -57,3 +57,13 @@ public sealed record PlantControlFacts(
     bool HasBattery, bool IsLgBattery, ControllerType Controller, bool ControllerOnline,
     double? SocPercent, int? BatteryModeCode, double? MaxChargeW, double? MaxDischargeW, double? InverterRatedKw,
     int? RunningTaskId);
+
+/// <summary>
+/// Reference 7.5, practice 2: set TOU with surplus PV fed to the grid and a single one-minute charge window, so the working
+/// mode no longer moves the battery; forced charge and discharge tasks then control it alone.
+/// </summary>
+public static class ManualControl
+{
+    public static BatteryModeParameters Practice2Mode { get; } =
+        new(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:06", true, [1])]);
+}

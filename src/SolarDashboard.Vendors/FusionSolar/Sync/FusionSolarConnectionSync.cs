@@ -158,7 +158,7 @@ public sealed class FusionSolarConnectionSync(
     {
         var start = WindowStart(job.Budget, now);
         var apis = oauth ? null : new[] { job.Api };
-        var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)), ct)
+        var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)) && !c.Api.StartsWith("control/"), ct)
             + db.ChangeTracker.Entries<VendorCall>().Count(e => e.State == EntityState.Added && e.Entity.At >= start && (apis == null || apis.Contains(e.Entity.Api)));
         var limit = oauth ? (int)(FusionSolarPlanner.OAuthBasicPerDay * (1 - FusionSolarPlanner.Reserve)) : job.Budget.Limit;
         return spent + job.CallsPerRun <= limit;

@@ -41,6 +41,9 @@ public static class FusionSolarPlanner
 {
     public const int OAuthBasicPerDay = 1000;
     public const int OAuthControlPerDay = 100;
+
+    /// <summary>Control API calls are logged as "control/…" and count against the separate control budget (4.1).</summary>
+    public static bool IsControlApi(string api) => api.StartsWith("control/", StringComparison.Ordinal);
     public const double Reserve = 0.05;
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);

@@ -26,7 +26,13 @@ public sealed class FusionSolarQuotaReader(IDbContextFactory<SolarDbContext> dbF
         if (oauth)
         {
             var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-            apis = [new ApiQuota("all basic APIs", TimeSpan.FromDays(1), FusionSolarPlanner.OAuthBasicPerDay, calls.Count(c => c.At >= dayStart), calls.Count, calls.Count(c => !c.Succeeded))];
+            var basic = calls.Where(c => !FusionSolarPlanner.IsControlApi(c.Api)).ToList();
+            var control = calls.Where(c => FusionSolarPlanner.IsControlApi(c.Api)).ToList();
+            apis =
+            [
+                new ApiQuota("all basic APIs", TimeSpan.FromDays(1), FusionSolarPlanner.OAuthBasicPerDay, basic.Count(c => c.At >= dayStart), basic.Count, basic.Count(c => !c.Succeeded)),
+                new ApiQuota("all control APIs", TimeSpan.FromDays(1), FusionSolarPlanner.OAuthControlPerDay, control.Count(c => c.At >= dayStart), control.Count, control.Count(c => !c.Succeeded)),
+            ];
         }
         else
         {

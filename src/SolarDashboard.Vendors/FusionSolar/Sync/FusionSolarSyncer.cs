@@ -29,7 +29,7 @@ public sealed class FusionSolarSyncer(
 {
     public const string HttpClientName = "FusionSolar";
 
-    private readonly ConcurrentDictionary<int, (string Fingerprint, FusionSolarConnectionSync Sync, IDisposable? Auth)> _syncs = new();
+    private readonly ConcurrentDictionary<int, (string Fingerprint, FusionSolarConnectionSync Sync, INbiAuthenticator Auth)> _syncs = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
 
     public Vendor Vendor => Vendor.FusionSolar;
@@ -53,7 +53,7 @@ public sealed class FusionSolarSyncer(
     {
         var fingerprint = $"{connection.BaseUrl}|{connection.UserName}|{connection.AuthMode}|{connection.ProtectedSecret?.GetHashCode()}";
         if (_syncs.TryGetValue(connection.Id, out var existing) && existing.Fingerprint == fingerprint) return existing.Sync;
-        existing.Auth?.Dispose();
+        (existing.Auth as IDisposable)?.Dispose();
 
         var http = httpFactory.CreateClient(HttpClientName);
         var logger = loggers.CreateLogger<FusionSolarConnectionSync>();
@@ -77,8 +77,20 @@ public sealed class FusionSolarSyncer(
         var client = new FusionSolarClient(http, baseUrl, auth, time, logger, calls.Enqueue);
         var sync = new FusionSolarConnectionSync(connection.Id, connection.AuthMode == AuthMode.OAuthConnect, client,
             () => Drain(calls), writer, dbFactory, time, logger);
-        _syncs[connection.Id] = (fingerprint, sync, auth as IDisposable);
+        _syncs[connection.Id] = (fingerprint, sync, auth);
         return sync;
+    }
+
+    /// <summary>
+    /// A client for the connection's control calls that shares the sync's credential: an OAuth refresh invalidates the
+    /// previous access token, so two authenticators of one connection would keep undoing each other.
+    /// </summary>
+    public FusionSolarClient ControlClientFor(VendorConnection connection, Action<NbiCallRecord> onCall)
+    {
+        For(connection);
+        var auth = _syncs[connection.Id].Auth;
+        var baseUrl = appAddress.Resolve(connection.BaseUrl.EndsWith('/') ? connection.BaseUrl : connection.BaseUrl + "/");
+        return new FusionSolarClient(httpFactory.CreateClient(HttpClientName), baseUrl, auth, time, loggers.CreateLogger<FusionSolarClient>(), onCall);
     }
 
     /// <summary>Rotated OAuth tokens are encrypted and saved before they are used.</summary>
@@ -102,7 +114,7 @@ public sealed class FusionSolarSyncer(
 
     public void Dispose()
     {
-        foreach (var (_, entry) in _syncs) entry.Auth?.Dispose();
+        foreach (var (_, entry) in _syncs) (entry.Auth as IDisposable)?.Dispose();
         foreach (var (_, gate) in _gates) gate.Dispose();
     }
 }

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SolarDashboard.Core.Control;
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Sync;
+using SolarDashboard.Vendors.FusionSolar.Sync;
+
+namespace SolarDashboard.Vendors.FusionSolar.Control;
+
+/// <summary>
+/// Follows every delivered task to its end within the owner's control budget: the vendor re-evaluates a task every
+/// 3 minutes and times it out after 24 hours (5.2.2), so checks land just after those 3-minute marks, first often, then
+/// less often (3, 3, 6, 12, 24, 48, then 60 minutes), and right after a duration-controlled charge should have ended.
+/// Tasks whose delivery got no answer are reconciled from the plant's own data, never resent. After SUCCESS the plant's
+/// data is read to confirm the effect. Everything lives in SQLite, so a restart picks up where it stopped.
+/// </summary>
+public sealed class ControlTaskTracker(
+    IHostApplicationLifetime lifetime,
+    IDbContextFactory<SolarDbContext> dbFactory,
+    FusionSolarSyncer syncer,
+    CacheNotifier notifier,
+    TimeProvider time,
+    IOptions<ControlOptions> options,
+    IOptions<SyncOptions> syncOptions,
+    ILogger<ControlTaskTracker> logger) : BackgroundService
+{
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan CheckMargin = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan VendorTimeout = TimeSpan.FromHours(24);
+    private static readonly int[] BackoffMinutes = [3, 3, 6, 12, 24, 48, 60];
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EffectPatience = TimeSpan.FromHours(1);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!syncOptions.Value.Enabled) return;
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult())) await started.Task.WaitAsync(stoppingToken);
+        await ResumeAsync(stoppingToken);
+        using var timer = new PeriodicTimer(Tick, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or DbUpdateException or HttpRequestException)
+            {
+                logger.LogWarning(ex, "Control tracking skipped a round");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>After a restart: a task caught between "recorded" and "answered" may or may not have been delivered.</summary>
+    public async Task ResumeAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var task in await db.ControlTasks.Where(t => t.State == ControlTaskState.Delivering).ToListAsync(ct))
+        {
+            task.State = ControlTaskState.Unknown;
+            task.NextCheckAt = now;
+            foreach (var p in await db.ControlTaskPlants.Where(p => p.TaskId == task.Id).ToListAsync(ct))
+            {
+                p.Status = PlantControlStatus.Unknown;
+                p.Message = "The dashboard restarted during the delivery; it is being reconciled from the plant's data and will not be sent again.";
+                p.UpdatedAt = now;
+            }
+            db.ControlTaskEvents.Add(ControlService.Event(task.Id, now, "outcome unknown", "The dashboard restarted while the delivery was under way."));
+        }
+        var running = await db.ControlTasks.CountAsync(t => t.State == ControlTaskState.Running || t.State == ControlTaskState.Unknown, ct);
+        await db.SaveChangesAsync(ct);
+        if (running > 0) logger.LogInformation("Resuming the tracking of {Count} control task(s)", running);
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        List<int> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var now = time.GetUtcNow();
+            due = await db.ControlTasks.Where(t => (t.State == ControlTaskState.Running || t.State == ControlTaskState.Unknown) && t.NextCheckAt <= now)
+                .OrderBy(t => t.NextCheckAt).Select(t => t.Id).ToListAsync(ct);
+        }
+        foreach (var id in due) await FollowAsync(id, ct);
+        await CheckEffectsAsync(ct);
+    }
+
+    private async Task FollowAsync(int taskId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var task = await db.ControlTasks.SingleAsync(t => t.Id == taskId, ct);
+        var plants = await db.ControlTaskPlants.Where(p => p.TaskId == taskId).ToListAsync(ct);
+        if (task.State == ControlTaskState.Unknown) await ReconcileAsync(db, task, plants, ct);
+        else await CheckAsync(db, task, plants, ct);
+        await db.SaveChangesAsync(ct);
+        notifier.Changed();
+    }
+
+    private async Task CheckAsync(SolarDbContext db, ControlTaskRecord task, List<ControlTaskPlant> plants, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == task.ConnectionId, ct);
+        if (connection?.ProtectedSecret is null || task.VendorTaskId is null)
+        {
+            Close(db, task, plants, PlantControlStatus.Unknown, "Its progress can no longer be followed: the FusionSolar connection was removed.", now);
+            return;
+        }
+        if (await ControlBudget.UsedTodayAsync(db, connection.Id, now, ct) >= FusionSolarPlanner.OAuthControlPerDay - options.Value.DeliveryReserve)
+        {
+            // Keep the last calls of the day for deliveries; look again when the budget renews.
+            task.NextCheckAt = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero) + CheckMargin;
+            db.ControlTaskEvents.Add(ControlService.Event(task.Id, now, "waiting", "Today's control budget is nearly spent; the next check is after midnight UTC."));
+            return;
+        }
+
+        var calls = new List<NbiCallRecord>();
+        var (api, path) = ControlWire.QueryApi(task.Kind);
+        try
+        {
+            var answer = ControlWire.ParseQuery(task.Kind, await syncer.ControlClientFor(connection, calls.Add)
+                .ControlAsync(api, path, ControlWire.QueryBody(task.Kind, task.VendorTaskId), ct));
+            now = time.GetUtcNow();
+            task.Checks++;
+            var changed = Apply(task, plants, answer, now);
+            if (changed || answer.FailCode != 0)
+                db.ControlTaskEvents.Add(ControlService.Event(task.Id, now, "checked", $"failCode {answer.FailCode}: {answer.Message ?? "no message"}. Answer: {ControlService.Trim(answer.Raw)}"));
+        }
+        catch (FusionSolarException ex)
+        {
+            task.Checks++;
+            db.ControlTaskEvents.Add(ControlService.Event(task.Id, now, "check failed", $"{ex.Error.Kind}: {ex.Error.Message}"));
+        }
+        finally
+        {
+            await ControlBudget.RecordAsync(db, connection.Id, calls, ct);
+        }
+
+        if (plants.All(p => !p.Active))
+        {
+            task.State = ControlTaskState.Finished;
+            task.FinishedAt = now;
+            task.NextCheckAt = null;
+        }
+        else if (now - (task.DeliveredAt ?? task.SubmittedAt) > VendorTimeout + TimeSpan.FromMinutes(15))
+        {
+            // FusionSolar should have said TIMEOUT by now; do not follow it for ever.
+            foreach (var p in plants.Where(p => p.Active)) { p.Status = PlantControlStatus.Timeout; p.Active = false; p.Message = "Still running after 24 hours: timed out."; p.UpdatedAt = now; }
+            Close(db, task, plants, null, null, now);
+        }
+        else
+        {
+            task.NextCheckAt = NextCheck(task, plants, now);
+        }
+    }
+
+    /// <summary>Updates plant rows from a query answer; true when something changed.</summary>
+    private static bool Apply(ControlTaskRecord task, List<ControlTaskPlant> plants, ControlAnswer answer, DateTimeOffset now)
+    {
+        var changed = false;
+        foreach (var a in answer.Plants)
+        {
+            var p = plants.FirstOrDefault(x => x.PlantCode == a.PlantCode && x.Active);
+            if (p is null) continue;
+            if (a.ChargedKwh != p.ChargedKwh || a.DischargedKwh != p.DischargedKwh) { p.ChargedKwh = a.ChargedKwh; p.DischargedKwh = a.DischargedKwh; p.UpdatedAt = now; }
+            if (a.Status == p.Status) continue;
+            changed = true;
+            p.Status = a.Status;
+            p.Message = a.Message;
+            p.UpdatedAt = now;
+            if (a.Status is PlantControlStatus.Success or PlantControlStatus.Fail or PlantControlStatus.Timeout)
+            {
+                p.Active = false;
+                if (a.Status == PlantControlStatus.Success) p.Effect = "pending";
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>Just after a 3-minute mark, backing off; and just after a duration-controlled charge should have ended.</summary>
+    public static DateTimeOffset NextCheck(ControlTaskRecord task, IReadOnlyList<ControlTaskPlant> plants, DateTimeOffset now)
+    {
+        var delivered = task.DeliveredAt ?? task.SubmittedAt;
+        var wait = TimeSpan.FromMinutes(BackoffMinutes[Math.Min(task.Checks, BackoffMinutes.Length - 1)]);
+        var target = now + wait;
+        if (task.Kind == ControlKind.ChargeDischarge)
+            foreach (var p in plants.Where(p => p.Active))
+                if (JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json) is ChargeDischargeParameters { SocControl: false, Minutes: { } minutes }
+                    && delivered + TimeSpan.FromMinutes(minutes) + CheckInterval is var end && end > now && end < target)
+                    target = end;
+        var marks = Math.Ceiling((target - delivered).Ticks / (double)CheckInterval.Ticks);
+        return delivered + CheckInterval * marks + CheckMargin;
+    }
+
+    /// <summary>
+    /// A delivery that got no answer: the plant's own data tells whether it arrived. Until there is data newer than the
+    /// delivery, wait; then decide, and say so. Nothing is ever resent from here.
+    /// </summary>
+    private async Task ReconcileAsync(SolarDbContext db, ControlTaskRecord task, List<ControlTaskPlant> plants, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var pending = false;
+        foreach (var p in plants.Where(p => p.Active))
+        {
+            var evidence = await PlantEvidence.ReadAsync(db, p.PlantId, ct);
+            var parameters = JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json)!;
+            if (evidence.At is not { } seenAt || seenAt <= task.SubmittedAt + TimeSpan.FromMinutes(1))
+            {
+                if (now - task.SubmittedAt < TimeSpan.FromMinutes(30)) { pending = true; continue; }
+                Settle(p, PlantControlStatus.Unknown, "No fresh data came from the plant, so whether the task arrived cannot be told. Check the plant before sending it again.", now);
+                continue;
+            }
+            var (arrived, note) = PlantEvidence.ShowsArrival(parameters, evidence);
+            if (arrived == true)
+            {
+                Settle(p, PlantControlStatus.Unknown, "It reached the plant: " + note + " FusionSolar's task id never arrived, so its progress cannot be followed further.", now);
+                p.Effect = "confirmed";
+                p.EffectNote = note;
+            }
+            else if (arrived == false && seenAt >= task.SubmittedAt + TimeSpan.FromMinutes(10))
+            {
+                Settle(p, PlantControlStatus.NotDelivered, "No sign that it reached the plant (" + note + "). Nothing was sent again; submit it again if it is still wanted.", now);
+            }
+            else if (arrived is null && now - task.SubmittedAt >= TimeSpan.FromMinutes(30))
+            {
+                Settle(p, PlantControlStatus.Unknown, "The plant's data cannot show whether this task arrived (" + note + "). Check the plant in FusionSolar before sending it again.", now);
+            }
+            else
+            {
+                pending = true;
+            }
+        }
+        if (pending)
+        {
+            task.NextCheckAt = now + CheckInterval;
+            return;
+        }
+        db.ControlTaskEvents.Add(ControlService.Event(task.Id, now, "reconciled", string.Join(" ", plants.Select(p => $"{p.PlantName}: {p.Status}. {p.Message}"))));
+        Close(db, task, plants, null, null, now);
+    }
+
+    private static void Settle(ControlTaskPlant p, PlantControlStatus status, string message, DateTimeOffset now)
+    {
+        p.Status = status;
+        p.Message = message;
+        p.Active = false;
+        p.UpdatedAt = now;
+    }
+
+    private static void Close(SolarDbContext db, ControlTaskRecord task, List<ControlTaskPlant> plants, PlantControlStatus? status, string? message, DateTimeOffset now)
+    {
+        if (status is { } s)
+            foreach (var p in plants.Where(p => p.Active)) Settle(p, s, message!, now);
+        task.State = ControlTaskState.Finished;
+        task.FinishedAt = now;
+        task.NextCheckAt = null;
+    }
+
+    /// <summary>After SUCCESS: does the plant's data show it? A success without visible effect is flagged, not hidden.</summary>
+    private async Task CheckEffectsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var waiting = await db.ControlTaskPlants.Where(p => p.Effect == "pending").ToListAsync(ct);
+        if (waiting.Count == 0) return;
+        var tasks = await db.ControlTasks.AsNoTracking().Where(t => waiting.Select(w => w.TaskId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        foreach (var p in waiting)
+        {
+            var evidence = await PlantEvidence.ReadAsync(db, p.PlantId, ct);
+            var parameters = JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json)!;
+            if (evidence.At is not { } at || at <= p.UpdatedAt)
+            {
+                if (now - p.UpdatedAt > EffectPatience) { p.Effect = "not visible"; p.EffectNote = "No fresh data came from the plant within an hour of the success."; }
+                continue;
+            }
+            var (seen, note) = PlantEvidence.ShowsEffect(parameters, evidence, p.ChargedKwh, p.DischargedKwh);
+            p.Effect = seen switch { true => "confirmed", false => "not visible", null => "not measurable" };
+            p.EffectNote = note;
+            db.ControlTaskEvents.Add(ControlService.Event(p.TaskId, now, "effect", $"{p.PlantName}: {p.Effect}: {note}"));
+            if (seen == false) logger.LogWarning("Control task {Task} succeeded at FusionSolar but {Plant} shows no effect: {Note}", p.TaskId, p.PlantName, note);
+        }
+        await db.SaveChangesAsync(ct);
+        notifier.Changed();
+    }
+}
+
+/// <summary>The plant's latest battery and meter values, the only evidence the dashboard has of what happened there.</summary>
+public sealed record PlantEvidence(DateTimeOffset? At, double? Soc, int? ModeCode, double? BatteryW, double? MaxChargeW, double? MaxDischargeW, double? ExportKw)
+{
+    public static async Task<PlantEvidence> ReadAsync(SolarDbContext db, int plantId, CancellationToken ct)
+    {
+        var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId && (d.TypeId == 39 || d.TypeId == 47 || d.TypeId == 17)).ToListAsync(ct);
+        var ids = devices.Select(d => d.Id).ToList();
+        var latest = await db.LatestKpis.AsNoTracking().Where(k => k.DeviceId != null && ids.Contains(k.DeviceId.Value)).ToListAsync(ct);
+        Dictionary<string, double?>? Of(int type)
+        {
+            var device = devices.FirstOrDefault(d => d.TypeId == type);
+            var row = device is null ? null : latest.FirstOrDefault(k => k.DeviceId == device.Id);
+            return row is null ? null : JsonSerializer.Deserialize<Dictionary<string, double?>>(row.ValuesJson);
+        }
+        var battery = Of(39);
+        var batteryAt = latest.FirstOrDefault(k => devices.Any(d => d.Id == k.DeviceId && d.TypeId == 39))?.CollectedAt;
+        // Meters report feed-in as positive: power sensors in W, grid meters in kW.
+        var export = Of(47)?.GetValueOrDefault("active_power") is { } w ? w / 1000 : Of(17)?.GetValueOrDefault("active_power");
+        var at = batteryAt ?? latest.Select(k => (DateTimeOffset?)k.CollectedAt).Max();
+        return new(at, battery?.GetValueOrDefault("battery_soc"), battery?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
+            battery?.GetValueOrDefault("ch_discharge_power"), battery?.GetValueOrDefault("max_charge_power"), battery?.GetValueOrDefault("max_discharge_power"), export);
+    }
+
+    // ch_discharge_model (5.1.2.2): 1 forced charge/discharge, 7 maximum self-consumption, 9 remote TOU, 10 managed by EMMA.
+    private const int Forced = 1, MaxSelf = 7, Tou = 9, Emma = 10;
+
+    /// <summary>Whether a task whose delivery got no answer shows in the data: true, false, or null when it cannot be seen.</summary>
+    public static (bool? Arrived, string Note) ShowsArrival(ControlParameters parameters, PlantEvidence e) => parameters switch
+    {
+        ChargeDischargeParameters { Action: ForcedAction.Stop } => e.ModeCode is { } m ? (m != Forced, $"the battery reports mode {m}.") : (null, "the battery reports no mode."),
+        ChargeDischargeParameters c => e.ModeCode == Forced ? (true, "the battery reports a forced charge or discharge.")
+            : e.BatteryW is { } w && (c.Action == ForcedAction.Charge ? w > 50 : w < -50) && e.ModeCode is not (MaxSelf or Tou) ? (true, $"the battery is {(w > 0 ? "charging" : "discharging")} at {Math.Abs(w):0} W.")
+            : (false, "the battery reports no forced charge or discharge"),
+        BatteryModeParameters m => ModeEffect(m, e),
+        BatteryLimitParameters l => LimitEffect(l, e),
+        _ => (null, "feed-in limits do not show in the plant's data until the export reaches them"),
+    };
+
+    /// <summary>Whether a task FusionSolar reported as SUCCESS shows in the data.</summary>
+    public static (bool? Seen, string Note) ShowsEffect(ControlParameters parameters, PlantEvidence e, double? chargedKwh, double? dischargedKwh) => parameters switch
+    {
+        ChargeDischargeParameters { Action: ForcedAction.Stop } => ShowsArrival(parameters, e),
+        ChargeDischargeParameters { Action: ForcedAction.Charge } => chargedKwh > 0 ? (true, $"FusionSolar counted {chargedKwh:0.##} kWh charged; SOC now {e.Soc:0.#} %.")
+            : (false, "FusionSolar reports success but no energy was charged."),
+        ChargeDischargeParameters => dischargedKwh > 0 ? (true, $"FusionSolar counted {dischargedKwh:0.##} kWh discharged; SOC now {e.Soc:0.#} %.")
+            : (false, "FusionSolar reports success but no energy was discharged."),
+        BatteryModeParameters m => ModeEffect(m, e),
+        BatteryLimitParameters l => LimitEffect(l, e),
+        FeedInParameters { Limited: true, MaxFeedInKw: { } limit } => e.ExportKw is { } x
+            ? (x <= limit * 1.05 + 0.1 ? (true, $"export is {x.ToString("0.##", CultureInfo.InvariantCulture)} kW, within the {limit.ToString("0.##", CultureInfo.InvariantCulture)} kW limit.")
+                : (false, $"export is {x.ToString("0.##", CultureInfo.InvariantCulture)} kW, above the {limit.ToString("0.##", CultureInfo.InvariantCulture)} kW limit."))
+            : (null, "the plant has no meter that reports export."),
+        _ => (null, "an unlimited feed-in has nothing to measure."),
+    };
+
+    private static (bool?, string) ModeEffect(BatteryModeParameters m, PlantEvidence e) => e.ModeCode switch
+    {
+        null => (null, "the battery reports no mode."),
+        Emma => (null, "an EMMA manages this battery and does not report the mode."),
+        var code when code == (m.Tou ? Tou : MaxSelf) => (true, m.Tou ? "the battery reports time-of-use mode." : "the battery reports maximum self-consumption."),
+        var code => (false, $"the battery still reports mode {code}."),
+    };
+
+    private static (bool?, string) LimitEffect(BatteryLimitParameters l, PlantEvidence e)
+    {
+        if (l.MaxChargeW is null && l.MaxDischargeW is null) return (null, "end-of-charge and end-of-discharge SOC are not in the real-time data.");
+        bool Near(double? reported, int? wanted) => wanted is null || (reported is { } r && (Math.Abs(r - wanted.Value) <= Math.Max(50, wanted.Value * 0.01) || r < wanted.Value));
+        return Near(e.MaxChargeW, l.MaxChargeW) && Near(e.MaxDischargeW, l.MaxDischargeW)
+            ? (true, $"the battery reports max charge {e.MaxChargeW:0} W and max discharge {e.MaxDischargeW:0} W.")
+            : (false, $"the battery still reports max charge {e.MaxChargeW:0} W and max discharge {e.MaxDischargeW:0} W.");
+    }
+}
