@@ -113,8 +113,11 @@ public sealed class QuirkOptions
     /// <summary>Share of requests a gateway answers with HTTP 403 or 429 before they reach the API.</summary>
     public double GatewayThrottleRate { get; set; }
 
-    /// <summary>Extra delay before every answer, in real milliseconds.</summary>
+    /// <summary>Extra delay before every answer, in real milliseconds (the call is not processed if the caller gives up first).</summary>
     public int SlowAnswerMilliseconds { get; set; }
+
+    /// <summary>Extra delay after the call was processed, before its answer leaves (the vendor acted; the caller may never hear).</summary>
+    public int SlowAnswerAfterProcessingMilliseconds { get; set; }
 
     /// <summary>Share of requests answered by an HTML error page (HTTP 502) instead of JSON.</summary>
     public double HtmlErrorPageRate { get; set; }

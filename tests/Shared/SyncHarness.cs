@@ -13,6 +13,7 @@ using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 using SolarDashboard.Vendors.FusionSolar.Consent;
+using SolarDashboard.Vendors.FusionSolar.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Testing;
@@ -38,6 +39,12 @@ public sealed class SyncHarness : IAsyncDisposable
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
     public FusionSolarQuotaReader Quota => _services.GetRequiredService<FusionSolarQuotaReader>();
+    public ControlService Control => _services.GetRequiredService<ControlService>();
+    public ControlTaskTracker Tracker => _services.GetRequiredService<ControlTaskTracker>();
+    public ControlFactsReader ControlFacts => _services.GetRequiredService<ControlFactsReader>();
+
+    /// <summary>Control options of this harness (a test may shorten the delivery timeout).</summary>
+    public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);
 
     public static async Task<SyncHarness> StartAsync(SandboxHost sandbox)
     {
@@ -72,6 +79,12 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<FusionSolarQuotaReader>();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
+        services.AddOptions<SolarDashboard.Core.Sync.SyncOptions>();
+        services.AddOptions<ControlOptions>();
+        services.AddSingleton<ControlFactsReader>();
+        services.AddSingleton<ControlService>();
+        services.AddSingleton<ControlTaskTracker>();
         return services.BuildServiceProvider();
     }
 
@@ -103,6 +116,7 @@ public sealed class SyncHarness : IAsyncDisposable
         {
             Name = owner, BaseUrl = SandboxHost.NbiBase.ToString(), AuthMode = AuthMode.OAuthConnect, UserName = owner,
             ProtectedSecret = Secrets.Protect(System.Text.Json.JsonSerializer.Serialize(tokens)), CreatedAt = Sandbox.Time.GetUtcNow(),
+            GrantedScopes = tokens.Scope,
         };
         db.Connections.Add(c);
         await db.SaveChangesAsync();

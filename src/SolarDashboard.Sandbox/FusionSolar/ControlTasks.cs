@@ -71,6 +71,9 @@ public sealed class ControlTasks(SandboxWorld world)
 
     public void Add(ControlTask task) => _tasks[task.Id] = task;
 
+    /// <summary>Test aid: how many delivered tasks (of any kind) include the plant.</summary>
+    public int CountFor(string plantCode) => _tasks.Values.Count(t => t.Plants.Any(p => p.PlantCode == plantCode));
+
     public ControlTask? Find(string id, string owner) => _tasks.TryGetValue(id, out var t) && t.Owner == owner ? t : null;
 
     /// <summary>True while a task of this kind is still running for the plant.</summary>

@@ -119,6 +119,9 @@ public sealed class GatewayQuirkFilter(Quirks quirks) : IEndpointFilter
             return Results.Content("<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
                 "text/html", statusCode: 502);
         }
-        return await next(context);
+        var result = await next(context);
+        // The call was processed; only its answer is late (a lost or slow answer after the vendor acted).
+        if (q.SlowAnswerAfterProcessingMilliseconds > 0) await Task.Delay(q.SlowAnswerAfterProcessingMilliseconds, CancellationToken.None);
+        return result;
     }
 }

@@ -37,6 +37,9 @@ public sealed record ControlPlan(IReadOnlyList<PlannedPlant> Plants, IReadOnlyLi
     public bool CanSend => Problems.Count == 0 && Plants.Count > 0;
 }
 
+/// <summary>A task as the history and detail pages show it.</summary>
+public sealed record ControlTaskView(ControlTaskRecord Task, IReadOnlyList<ControlTaskPlant> Plants, IReadOnlyList<ControlTaskEvent> Events);
+
 public sealed record SubmitOutcome(IReadOnlyList<string> Problems, IReadOnlyList<int> TaskIds)
 {
     public bool Accepted => Problems.Count == 0;
@@ -141,6 +144,29 @@ public sealed class ControlService(
 
         foreach (var id in taskIds) await DeliverAsync(id, ct);
         return new([], taskIds);
+    }
+
+    /// <summary>Tasks that touch a plant this user can see (admins: all), newest first; without their event lines.</summary>
+    public async Task<IReadOnlyList<ControlTaskView>> ListAsync(UserAccess user, int take = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = user.Plants.PlantIds;
+        var ids = await db.ControlTaskPlants.AsNoTracking().Where(p => user.Plants.IsAll || (scope != null && scope.Contains(p.PlantId)))
+            .Select(p => p.TaskId).Distinct().OrderByDescending(id => id).Take(take).ToListAsync(ct);
+        var tasks = await db.ControlTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderByDescending(t => t.Id).ToListAsync(ct);
+        var plants = (await db.ControlTaskPlants.AsNoTracking().Where(p => ids.Contains(p.TaskId)).ToListAsync(ct)).ToLookup(p => p.TaskId);
+        return tasks.Select(t => new ControlTaskView(t, plants[t.Id].ToList(), [])).ToList();
+    }
+
+    /// <summary>One task with its audit lines, or null when it does not exist or touches no plant of this user.</summary>
+    public async Task<ControlTaskView?> GetAsync(UserAccess user, int taskId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plants = await db.ControlTaskPlants.AsNoTracking().Where(p => p.TaskId == taskId).OrderBy(p => p.PlantName).ToListAsync(ct);
+        if (plants.Count == 0 || !plants.Any(p => user.Plants.Allows(p.PlantId))) return null;
+        var task = await db.ControlTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+        var events = await db.ControlTaskEvents.AsNoTracking().Where(e => e.TaskId == taskId).OrderBy(e => e.Id).ToListAsync(ct);
+        return new ControlTaskView(task, plants, events);
     }
 
     /// <summary>Sends a recorded task once. Any answer is recorded per plant; no answer makes it "unknown".</summary>

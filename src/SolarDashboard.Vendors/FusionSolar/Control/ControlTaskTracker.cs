@@ -35,6 +35,9 @@ public sealed class ControlTaskTracker(
     private static readonly int[] BackoffMinutes = [3, 3, 6, 12, 24, 48, 60];
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan EffectPatience = TimeSpan.FromHours(1);
+
+    /// <summary>After a timed charge should have ended, check at every 3-minute mark this long (the vendor reports the end a few minutes late).</summary>
+    private static readonly TimeSpan EndWatch = TimeSpan.FromMinutes(15);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -192,12 +195,17 @@ public sealed class ControlTaskTracker(
         var target = now + wait;
         if (task.Kind == ControlKind.ChargeDischarge)
             foreach (var p in plants.Where(p => p.Active))
-                if (JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json) is ChargeDischargeParameters { SocControl: false, Minutes: { } minutes }
-                    && delivered + TimeSpan.FromMinutes(minutes) + CheckInterval is var end && end > now && end < target)
-                    target = end;
+                if (JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json) is ChargeDischargeParameters { SocControl: false, Minutes: { } minutes })
+                {
+                    var end = delivered + TimeSpan.FromMinutes(minutes) + CheckInterval;
+                    if (now < end && end < target) target = end;                                        // meet the planned end
+                    else if (now >= end && now < end + EndWatch) target = Min(target, now + CheckInterval); // then look closely for a while
+                }
         var marks = Math.Ceiling((target - delivered).Ticks / (double)CheckInterval.Ticks);
         return delivered + CheckInterval * marks + CheckMargin;
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
     /// A delivery that got no answer: the plant's own data tells whether it arrived. Until there is data newer than the
