@@ -63,6 +63,21 @@ public sealed partial class BrowserlessSession : IDisposable
         return await Client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// Connects the signed-in owner's FusionSolar account: the connect form, the sandbox consent page (signed in as
+    /// <paramref name="owner"/>, both permission sets allowed), the callback. Returns where the app landed the owner.
+    /// </summary>
+    public async Task<string> ConnectFusionSolarAsync(string owner)
+    {
+        using var start = await PostFormFromAsync("/connections", "/connections/fusionsolar/connect", new Dictionary<string, string> { ["purpose"] = "Connect" });
+        var authorize = start.Headers.Location ?? throw new InvalidOperationException($"The connect form answered {(int)start.StatusCode}.");
+        var fields = HiddenFields(await Client.GetStringAsync(authorize)).ToList();
+        fields.AddRange([new("username", owner), new("password", "demo"), new("decision", "allow"), new("scope", "pvms.openapi.basic"), new("scope", "pvms.openapi.control")]);
+        using var approved = await Client.PostAsync(authorize, new FormUrlEncodedContent(fields));
+        using var landed = await Client.GetAsync(approved.Headers.Location);
+        return landed.Headers.Location?.OriginalString ?? throw new InvalidOperationException("The consent callback did not redirect.");
+    }
+
     public static Dictionary<string, string> HiddenFields(string html) =>
         HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 

@@ -4,7 +4,7 @@ using SolarDashboard.Testing;
 namespace SolarDashboard.E2E;
 
 /// <summary>One app process and one Chromium for the whole test class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public AppProcess App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Extra settings for the app under test (a subclass may start the simulation at a chosen instant).</summary>
+    protected virtual IDictionary<string, string>? Settings => null;
+
     /// <summary>Screenshots land here; CI keeps them as artefacts, and a person looks at them.</summary>
     public static string ScreenshotDirectory => Path.Combine(AppProcess.RepositoryRoot(), "artifacts", "screenshots");
 
@@ -25,7 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run ./test.sh, which installs Debian's chromium package.");
-        App = await AppProcess.StartAsync();
+        App = await AppProcess.StartAsync(settings: Settings);
         // The overview does not refresh itself yet: wait for the first sync before any page is looked at.
         var admin = await App.AsAsync(Admin);
         await AppProcess.WaitUntilAsync(async () => (await admin.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),

@@ -41,6 +41,8 @@ internal static class AuthenticationSetup
                 o.AccessDeniedPath = "/account/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // Cookies expire in the browser's time; in demo mode the app's TimeProvider is the simulation's clock.
+                o.TimeProvider = TimeProvider.System;
                 o.Events.OnValidatePrincipal = RefreshFromDatabaseAsync;
             })
             .AddOAuth<Microsoft.AspNetCore.Authentication.OAuth.OAuthOptions, OidcHandler>(OidcHandler.SchemeName, "Single sign-on", _ => { });
@@ -57,6 +59,7 @@ internal static class AuthenticationSetup
                 o.SaveTokens = false;
                 o.Scope.Clear();
                 foreach (var scope in s.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("openid").Distinct()) o.Scope.Add(scope);
+                o.TimeProvider = TimeProvider.System;
                 o.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnRemoteFailure = context =>

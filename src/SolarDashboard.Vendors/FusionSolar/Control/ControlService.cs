@@ -20,6 +20,9 @@ public sealed class ControlOptions
     /// <summary>How long a delivery may take before its outcome counts as unknown (it is then reconciled, never resent).</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the tracker looks for due checks (each task keeps its own schedule; this only bounds the delay).</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Control calls per owner and UTC day kept back from status checks, so a new task can still be delivered.</summary>
     public int DeliveryReserve { get; set; } = 10;
 }

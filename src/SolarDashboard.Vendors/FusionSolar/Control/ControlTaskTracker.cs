@@ -33,8 +33,8 @@ public sealed class ControlTaskTracker(
     public static readonly TimeSpan CheckMargin = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan VendorTimeout = TimeSpan.FromHours(24);
     private static readonly int[] BackoffMinutes = [3, 3, 6, 12, 24, 48, 60];
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan EffectPatience = TimeSpan.FromHours(1);
+    private static readonly TimeSpan MeasurementStep = TimeSpan.FromMinutes(5);
 
     /// <summary>After a timed charge should have ended, check at every 3-minute mark this long (the vendor reports the end a few minutes late).</summary>
     private static readonly TimeSpan EndWatch = TimeSpan.FromMinutes(15);
@@ -46,7 +46,7 @@ public sealed class ControlTaskTracker(
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult())) await started.Task.WaitAsync(stoppingToken);
         await ResumeAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Tick, time);
+        using var timer = new PeriodicTimer(options.Value.Tick, time);
         do
         {
             try
@@ -219,7 +219,7 @@ public sealed class ControlTaskTracker(
         {
             var evidence = await PlantEvidence.ReadAsync(db, p.PlantId, ct);
             var parameters = JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json)!;
-            if (evidence.At is not { } seenAt || seenAt <= task.SubmittedAt + TimeSpan.FromMinutes(1))
+            if (evidence.At(parameters) is not { } seenAt || seenAt <= task.SubmittedAt + TimeSpan.FromMinutes(1))
             {
                 if (now - task.SubmittedAt < TimeSpan.FromMinutes(30)) { pending = true; continue; }
                 Settle(p, PlantControlStatus.Unknown, "No fresh data came from the plant, so whether the task arrived cannot be told. Check the plant before sending it again.", now);
@@ -283,12 +283,19 @@ public sealed class ControlTaskTracker(
         {
             var evidence = await PlantEvidence.ReadAsync(db, p.PlantId, ct);
             var parameters = JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json)!;
-            if (evidence.At is not { } at || at <= p.UpdatedAt)
+            // Values measured at least one 5-minute step after the success: a change lands on the next step.
+            if (evidence.At(parameters) is not { } at || at < p.UpdatedAt + MeasurementStep)
             {
                 if (now - p.UpdatedAt > EffectPatience) { p.Effect = "not visible"; p.EffectNote = "No fresh data came from the plant within an hour of the success."; }
                 continue;
             }
             var (seen, note) = PlantEvidence.ShowsEffect(parameters, evidence, p.ChargedKwh, p.DischargedKwh);
+            // A setting may take a while to show; only the energy of a forced charge is final at once. Say "not visible" after an hour.
+            if (seen == false && parameters is not ChargeDischargeParameters && now - p.UpdatedAt < EffectPatience)
+            {
+                p.EffectNote = "Not seen yet: " + note;
+                continue;
+            }
             p.Effect = seen switch { true => "confirmed", false => "not visible", null => "not measurable" };
             p.EffectNote = note;
             db.ControlTaskEvents.Add(ControlService.Event(p.TaskId, now, "effect", $"{p.PlantName}: {p.Effect}: {note}"));
@@ -300,7 +307,7 @@ public sealed class ControlTaskTracker(
 }
 
 /// <summary>The plant's latest battery and meter values, the only evidence the dashboard has of what happened there.</summary>
-public sealed record PlantEvidence(DateTimeOffset? At, double? Soc, int? ModeCode, double? BatteryW, double? MaxChargeW, double? MaxDischargeW, double? ExportKw)
+public sealed record PlantEvidence(DateTimeOffset? BatteryAt, DateTimeOffset? MeterAt, double? Soc, int? ModeCode, double? BatteryW, double? MaxChargeW, double? MaxDischargeW, double? ExportKw)
 {
     public static async Task<PlantEvidence> ReadAsync(SolarDbContext db, int plantId, CancellationToken ct)
     {
@@ -313,14 +320,16 @@ public sealed record PlantEvidence(DateTimeOffset? At, double? Soc, int? ModeCod
             var row = device is null ? null : latest.FirstOrDefault(k => k.DeviceId == device.Id);
             return row is null ? null : JsonSerializer.Deserialize<Dictionary<string, double?>>(row.ValuesJson);
         }
+        DateTimeOffset? At(params int[] types) => latest.Where(k => devices.Any(d => d.Id == k.DeviceId && types.Contains(d.TypeId))).Select(k => (DateTimeOffset?)k.CollectedAt).Max();
         var battery = Of(39);
-        var batteryAt = latest.FirstOrDefault(k => devices.Any(d => d.Id == k.DeviceId && d.TypeId == 39))?.CollectedAt;
         // Meters report feed-in as positive: power sensors in W, grid meters in kW.
         var export = Of(47)?.GetValueOrDefault("active_power") is { } w ? w / 1000 : Of(17)?.GetValueOrDefault("active_power");
-        var at = batteryAt ?? latest.Select(k => (DateTimeOffset?)k.CollectedAt).Max();
-        return new(at, battery?.GetValueOrDefault("battery_soc"), battery?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
+        return new(At(39), At(47, 17), battery?.GetValueOrDefault("battery_soc"), battery?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
             battery?.GetValueOrDefault("ch_discharge_power"), battery?.GetValueOrDefault("max_charge_power"), battery?.GetValueOrDefault("max_discharge_power"), export);
     }
+
+    /// <summary>When the values that can show this task were measured: the meter for feed-in, the battery for the rest.</summary>
+    public DateTimeOffset? At(ControlParameters parameters) => parameters is FeedInParameters ? MeterAt : BatteryAt;
 
     // ch_discharge_model (5.1.2.2): 1 forced charge/discharge, 7 maximum self-consumption, 9 remote TOU, 10 managed by EMMA.
     private const int Forced = 1, MaxSelf = 7, Tou = 9, Emma = 10;

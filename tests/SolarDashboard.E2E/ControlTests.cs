@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SolarDashboard.Testing;
+
+namespace SolarDashboard.E2E;
+
+/// <summary>The simulation starts on a June morning, so PV, battery and export all have something to show.</summary>
+public sealed class MorningFixture : BrowserFixture
+{
+    // The schedulers tick in real time; jumping the simulated clock ahead only helps if they look often.
+    protected override IDictionary<string, string>? Settings => new Dictionary<string, string>
+    {
+        ["Sandbox:StartTime"] = "2026-06-17T05:00:00Z", ["SolarDashboard:Sync:Tick"] = "00:00:01", ["FusionSolar:Control:Tick"] = "00:00:01",
+    };
+}
+
+/// <summary>
+/// Olga, an operator, sets a TOU schedule and a feed-in limit on Anna's plant in Chromium and watches both reach SUCCESS;
+/// the simulated plant then behaves accordingly (the battery charges in its window, export stays under the limit).
+/// </summary>
+public sealed class ControlTests(MorningFixture fixture) : IClassFixture<MorningFixture>
+{
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    private async Task AdvanceAsync(int minutes)
+    {
+        using var response = await fixture.App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Moves the simulated clock in 3-minute steps until the task page shows every plant done and its effect judged.</summary>
+    private async Task FollowAsync(IPage page)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            var done = await page.Locator("[data-testid=task][data-state=Finished]").CountAsync() == 1
+                && await page.Locator("[data-testid=task-plant][data-effect=pending]").CountAsync() == 0;
+            if (done) return;
+            await AdvanceAsync(3);
+            await page.WaitForTimeoutAsync(2500);
+        }
+    }
+
+    [Fact]
+    public async Task Olga_sets_a_tou_schedule_and_a_feed_in_limit_and_both_succeed_with_visible_effect()
+    {
+        // Anna connects her account (HTTP, as in the consent tests); the admin then assigns her plant to Olga.
+        using var anna = await BrowserlessSession.SignInAsync(fixture.App.BaseAddress, "owner-anna");
+        var landing = await anna.ConnectFusionSolarAsync("owner-anna");
+        var plantId = 0;
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            var m = Regex.Match(await anna.Client.GetStringAsync(landing), "href=\"/?plants/(\\d+)\"[^>]*>Anna&#x27;s Home");
+            if (m.Success) plantId = int.Parse(m.Groups[1].Value);
+            return m.Success;
+        }, TimeSpan.FromSeconds(60), "Anna's plant");
+
+        var (olgaContext, olga, olgaErrors) = await fixture.OpenAsync(user: "olga-operator");
+        await using (olgaContext)
+        {
+            var (adminContext, admin, adminErrors) = await fixture.OpenAsync();
+            await using (adminContext)
+            {
+                await admin.GotoAsync("/users");
+                await BrowserFixture.WaitForCircuitAsync(admin);
+                var olgaRow = admin.Locator("[data-testid=user][data-user=olga-operator]");
+                await olgaRow.GetByTestId("plants").ClickAsync();
+                await admin.GetByRole(AriaRole.Option, new() { Name = "Anna's Home" }).ClickAsync();
+                await admin.Keyboard.PressAsync("Escape");
+                await olgaRow.GetByTestId("save-user").ClickAsync();
+                await Assertions.Expect(admin.GetByText("Saved Olga Operator.")).ToBeVisibleAsync();
+                BrowserFixture.AssertNoErrors(adminErrors);
+            }
+
+            // 1. TOU: charge from 00:00 to 12:00 every day (it is about 07:00 at the plant), discharge in the evening.
+            await olga.GotoAsync($"/control?plant={plantId}");
+            await BrowserFixture.WaitForCircuitAsync(olga);
+            await olga.GetByTestId("task-kind").GetByText("Battery working mode").ClickAsync();
+            var starts = olga.GetByTestId("tou-start");
+            var ends = olga.GetByTestId("tou-end");
+            await starts.Nth(0).FillAsync("00:00");
+            await ends.Nth(0).FillAsync("12:00");
+            await olga.GetByTestId("review-button").ClickAsync();
+            await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"operationMode\":\"TOU\"");
+            await olga.ScreenshotAsync(new() { Path = Shot("control-tou-review-light-desktop.png"), FullPage = true });
+            await olga.GetByTestId("send").ClickAsync();
+            await olga.GetByTestId("task-link").First.ClickAsync();
+            await olga.WaitForURLAsync(new Regex("/control/tasks/\\d+$"));
+            await FollowAsync(olga);
+            await Assertions.Expect(olga.Locator("[data-testid=task-plant]")).ToHaveAttributeAsync("data-status", "Success");
+            await Assertions.Expect(olga.Locator("[data-testid=task-plant]")).ToHaveAttributeAsync("data-effect", "confirmed");
+            await olga.ScreenshotAsync(new() { Path = Shot("control-task-light-desktop.png"), FullPage = true });
+
+            // The battery charges in the window (from the grid and PV): the plant's energy flow says so.
+            await olga.GotoAsync($"/plants/{plantId}");
+            await Assertions.Expect(olga.Locator("[data-flow=battery]")).ToContainTextAsync("charging", new() { Timeout = 15_000 });
+
+            // 2. Feed-in limited to 1 kW.
+            await olga.GotoAsync($"/control?plant={plantId}");
+            await BrowserFixture.WaitForCircuitAsync(olga);
+            await olga.GetByTestId("task-kind").GetByText("Feed-in limit").ClickAsync();
+            await olga.GetByTestId("feed-kw").Locator("input").FillAsync("1");
+            await olga.GetByTestId("feed-kw").Locator("input").PressAsync("Tab");
+            await olga.GetByTestId("review-button").ClickAsync();
+            await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"maxGridFeedInPower\":1");
+            await olga.GetByTestId("send").ClickAsync();
+            await olga.GetByTestId("task-link").First.ClickAsync();
+            await FollowAsync(olga);
+            var plant = olga.Locator("[data-testid=task-plant]");
+            await Assertions.Expect(plant).ToHaveAttributeAsync("data-status", "Success");
+            await Assertions.Expect(plant).ToHaveAttributeAsync("data-effect", "confirmed");
+            await Assertions.Expect(plant).ToContainTextAsync("within the 1 kW limit");
+
+            await olga.GotoAsync("/control/history");
+            await Assertions.Expect(olga.GetByTestId("history")).ToContainTextAsync("Feed-in limit");
+            await olga.ScreenshotAsync(new() { Path = Shot("control-history-light-desktop.png"), FullPage = true });
+            BrowserFixture.AssertNoErrors(olgaErrors);
+        }
+    }
+
+    [Fact]
+    public async Task The_control_page_on_a_phone_in_the_dark()
+    {
+        var (context, page, errors) = await fixture.OpenAsync(width: 390, height: 844, dark: true);
+        await using (context)
+        {
+            await page.GotoAsync("/control");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            await page.GetByTestId("task-kind").GetByText("Battery working mode").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("tou-window").First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Shot("control-tou-dark-phone.png"), FullPage = true });
+            BrowserFixture.AssertNoErrors(errors);
+        }
+    }
+}
