@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using SolarDashboard.Testing;
 
@@ -123,5 +124,17 @@ public sealed class SignInTests(ConsentAppFixture fixture) : IClassFixture<Conse
         Assert.StartsWith("/account/denied", users.Headers.Location!.AbsolutePath);
         using var control = await olga.GetAsync("/control");
         Assert.Equal(HttpStatusCode.OK, control.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_owner_without_the_operator_role_cannot_open_the_control_page()
+    {
+        var anna = await App.AsAsync("owner-anna");
+        using var control = await anna.GetAsync("/control");
+        Assert.Equal(HttpStatusCode.Redirect, control.StatusCode);
+        Assert.StartsWith("/account/denied", control.Headers.Location!.AbsolutePath);
+        var link = Regex.Match(await (await App.AsAsync("olga-operator")).GetStringAsync("/"), "href=\"/?control\"").Value;
+        Assert.NotEmpty(link); // the navigation offers Control to an operator…
+        Assert.DoesNotContain(link, await anna.GetStringAsync("/")); // …and not to an owner
     }
 }
