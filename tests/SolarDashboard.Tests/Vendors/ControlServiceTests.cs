@@ -156,6 +156,22 @@ public sealed class ControlServiceTests
     }
 
     [Fact]
+    public async Task Plants_take_different_parameters_in_one_task()
+    {
+        await using var s = await StartAsync("owner-carl", o => o.Fleet.Owners = [new() { UserName = "owner-carl", Plants = 3 }]);
+        var plants = (await s.H.ControlFacts.ReadAsync(Operator)).Where(p => p.ConnectionId == s.Connection).Take(2).ToList();
+        var outcome = await s.H.Control.SubmitAsync(Operator, new ControlSubmission(Key(), ControlKind.ActivePower,
+            [new(plants[0].PlantId, new FeedInParameters(true, 2, false)), new(plants[1].PlantId, new FeedInParameters(true, 4, true))]));
+        var view = (await s.H.Control.GetAsync(Operator, Assert.Single(outcome.TaskIds)))!;
+        var sent = view.Events.Single(e => e.Step == "submitted").Detail;
+        Assert.Contains($$$"""{"plantCode":"{{{plants[0].PlantCode}}}","controlMode":"6","controlInfo":{"maxGridFeedInPower":2,"limitationMode":"0"}}""", sent);
+        Assert.Contains($$$"""{"plantCode":"{{{plants[1].PlantCode}}}","controlMode":"6","controlInfo":{"maxGridFeedInPower":4,"limitationMode":"1"}}""", sent);
+        var done = await FollowAsync(s, view.Task.Id, TimeSpan.FromMinutes(20));
+        Assert.All(done.Plants, p => Assert.Equal(PlantControlStatus.Success, p.Status));
+        Assert.Equal(1, s.Sandbox.World.Tasks.CountFor(plants[0].PlantCode));
+    }
+
+    [Fact]
     public async Task A_disconnected_plant_is_refused_before_sending_and_by_the_vendor_when_the_dashboard_could_not_know()
     {
         await using var s = await StartAsync("owner-ben");
