@@ -224,7 +224,7 @@ public sealed class ControlService(
         finally
         {
             gate.Release();
-            await ControlBudget.RecordAsync(db, connection.Id, calls, ct);
+            CallLog.Add(db, connection.Id, calls);
             await db.SaveChangesAsync(CancellationToken.None);
             notifier.Changed();
         }
@@ -290,16 +290,5 @@ public static class ControlBudget
     {
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         return await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= dayStart && c.Api.StartsWith("control/"), ct);
-    }
-
-    public static Task RecordAsync(SolarDbContext db, int connectionId, IEnumerable<NbiCallRecord> calls, CancellationToken ct)
-    {
-        foreach (var c in calls)
-            db.Calls.Add(new VendorCall
-            {
-                ConnectionId = connectionId, Api = c.Api, At = c.At, DurationMs = (int)c.Duration.TotalMilliseconds, Succeeded = c.Succeeded,
-                FailCode = c.FailCode, HttpStatus = c.HttpStatus, Error = c.Error?.ToString(),
-            });
-        return Task.CompletedTask;
     }
 }

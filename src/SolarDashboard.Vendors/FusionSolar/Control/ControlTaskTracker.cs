@@ -143,7 +143,7 @@ public sealed class ControlTaskTracker(
         }
         finally
         {
-            await ControlBudget.RecordAsync(db, connection.Id, calls, ct);
+            CallLog.Add(db, connection.Id, calls);
         }
 
         if (plants.All(p => !p.Active))

@@ -142,15 +142,10 @@ public sealed class FusionSolarConnectionSync(
         DataClass.DeviceDayReport, DataClass.DeviceMonthReport, DataClass.DeviceYearReport, DataClass.History, DataClass.HistoryBackfill,
     ];
 
-    private async Task RecordAsync(SolarDbContext db, CancellationToken ct)
+    private Task RecordAsync(SolarDbContext db, CancellationToken ct)
     {
-        foreach (var c in drainCalls())
-            db.Calls.Add(new VendorCall
-            {
-                ConnectionId = connectionId, Api = c.Api, At = c.At, DurationMs = (int)c.Duration.TotalMilliseconds, Succeeded = c.Succeeded,
-                FailCode = c.FailCode, HttpStatus = c.HttpStatus, Error = c.Error?.ToString(),
-            });
-        await Task.CompletedTask;
+        CallLog.Add(db, connectionId, drainCalls());
+        return Task.CompletedTask;
     }
 
     /// <summary>Calls already spent in the job's budget window (from the persisted call log) plus this run's must fit.</summary>

@@ -1,3 +1,5 @@
+using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Sync;
 namespace SolarDashboard.Vendors.FusionSolar.Sync;
 
 /// <summary>The kinds of data a FusionSolar connection keeps fresh, each fed by one API.</summary>
@@ -196,4 +198,18 @@ public static class FusionSolarPlanner
         inv.DevicesByType.Where(t => types is null || types.Contains(t.Key)).Sum(t => Up(t.Value, per));
 
     private static int Up(int n, int per) => (n + per - 1) / per;
+}
+
+/// <summary>Every NBI call goes into the persisted call log: the quota view and every budget check read it.</summary>
+public static class CallLog
+{
+    public static void Add(SolarDbContext db, int connectionId, IEnumerable<NbiCallRecord> calls)
+    {
+        foreach (var c in calls)
+            db.Calls.Add(new VendorCall
+            {
+                ConnectionId = connectionId, Api = c.Api, At = c.At, DurationMs = (int)c.Duration.TotalMilliseconds, Succeeded = c.Succeeded,
+                FailCode = c.FailCode, HttpStatus = c.HttpStatus, Error = c.Error?.ToString(),
+            });
+    }
 }
