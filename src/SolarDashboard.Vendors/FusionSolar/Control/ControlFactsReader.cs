@@ -43,6 +43,8 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
                 : mine.Any(d => d.TypeId == Dongle) ? ControllerType.Dongle
                 : ControllerType.Inverter;
             // real_health_state 1 is "disconnected": the plant's controller is not reachable from the cloud.
+            // Neither the device list nor real-time data carries the inverters' rated power; the plant's capacity (kWp)
+            // stands in for it as the EMMA feed-in upper bound (5.2.7).
             var online = byPlant.GetValueOrDefault(p.Id)?.GetValueOrDefault("real_health_state") is not 1.0;
             return new PlantControlFacts(p.Id, p.Name, p.VendorCode, p.ConnectionId, ConnectionAllows(c), ConnectionProblem(c),
                 battery is not null, battery?.Model?.StartsWith("LG", StringComparison.OrdinalIgnoreCase) == true, controller, online,
