@@ -99,6 +99,19 @@ public sealed class HomePageMarkupTests : IAsyncLifetime
         Assert.Contains("you have no role yet", await RenderHomeAsync());
     }
 
+    [Fact]
+    public async Task An_operator_without_connections_is_pointed_to_assigned_plants_not_to_connecting_an_account()
+    {
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync())
+        {
+            (await db.Users.SingleAsync()).Roles = AppRoles.Operator;
+            await db.SaveChangesAsync();
+        }
+        var html = await RenderHomeAsync();
+        Assert.Contains("Your plants are assigned to you", html);
+        Assert.DoesNotContain("Connect your FusionSolar account", html);
+    }
+
     private sealed class SignedInAdmin : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(
