@@ -72,6 +72,16 @@ public sealed class ControlRulesTests
     }
 
     [Fact]
+    public void Practice_2_is_recognised_in_the_stored_form_and_nothing_else_is()
+    {
+        var stored = JsonSerializer.Serialize<ControlParameters>(ManualControl.Practice2Mode, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        Assert.True(ManualControl.Is(stored));
+        Assert.True(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:06", true, [1])])));
+        Assert.False(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:07", true, [1])])));
+        Assert.False(ManualControl.Is(BatteryModeParameters.MaximumSelfConsumption));
+    }
+
+    [Fact]
     public void A_successful_battery_mode_delivery_of_5_2_3_example_5_gives_the_task_id_and_running_plants()
     {
         var answer = ControlWire.ParseDelivery(ControlKind.BatteryMode, JsonDocument.Parse(ReferenceDocs.FusionSolarBlockAfter("Example 5: The task is successful.\n\n```\n{\n    \"failCode\": 0,\n    \"success\": true,\n    \"message\": \"The battery mode task")).RootElement);
