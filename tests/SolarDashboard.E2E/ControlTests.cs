@@ -111,6 +111,22 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await Assertions.Expect(plant).ToHaveAttributeAsync("data-effect", "confirmed");
             await Assertions.Expect(plant).ToContainTextAsync("within the 1 kW limit");
 
+            // 3. Practice 2 of 7.5 as a guided action: manual control first, then the page offers the forced charge.
+            await olga.GotoAsync($"/control?plant={plantId}");
+            await BrowserFixture.WaitForCircuitAsync(olga);
+            await olga.GetByTestId("practice-2").ClickAsync();
+            await olga.GetByTestId("review-button").ClickAsync();
+            await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"startTime\":\"00:05\",\"endTime\":\"00:06\"");
+            await olga.GetByTestId("send").ClickAsync();
+            await olga.GetByTestId("task-link").First.ClickAsync();
+            await FollowAsync(olga);
+            await olga.GetByTestId("practice-2-next").GetByRole(AriaRole.Link).ClickAsync();
+            await olga.WaitForURLAsync(new Regex("/control\\?plant=\\d+&kind=ChargeDischarge$"));
+            await BrowserFixture.WaitForCircuitAsync(olga);
+            await olga.GetByTestId("review-button").ClickAsync();
+            await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"dispatchSwitch\":1");
+            await olga.ScreenshotAsync(new() { Path = Shot("control-practice-2-step-2-light-desktop.png"), FullPage = true });
+
             await olga.GotoAsync("/control/history");
             await Assertions.Expect(olga.GetByTestId("history")).ToContainTextAsync("Feed-in limit");
             await olga.ScreenshotAsync(new() { Path = Shot("control-history-light-desktop.png"), FullPage = true });
