@@ -47,9 +47,6 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     /// <summary>Real-time data refreshes every 5 minutes at best; twice that (or twice the planned pace) is stale.</summary>
     public static readonly TimeSpan RealTimeInterval = TimeSpan.FromMinutes(5);
 
-    private static readonly int[] InverterTypes = [1, 38];
-    private static readonly int[] BatteryTypes = [39, 41];
-
     public async Task<IReadOnlyList<PlantSummary>> ListPlantsAsync(PlantScope scope, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
     {
         plantIds = scope.Restrict(plantIds);
@@ -77,8 +74,8 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
             var values = Values(kpis);
             var isToday = kpis is not null && PlantTime.LocalDate(p.TimeZoneId, kpis.CollectedAt) == PlantTime.LocalDate(p.TimeZoneId, now);
             var mine = devicesByPlant[p.Id].ToList();
-            var inverters = mine.Where(d => InverterTypes.Contains(d.TypeId) && deviceKpis.ContainsKey(d.Id)).Select(d => d.Id).ToList();
-            var batteries = mine.Where(d => BatteryTypes.Contains(d.TypeId) && deviceKpis.ContainsKey(d.Id)).Select(d => d.Id).ToList();
+            var inverters = mine.Where(d => DeviceTypeIds.Inverters.Contains(d.TypeId) && deviceKpis.ContainsKey(d.Id)).Select(d => d.Id).ToList();
+            var batteries = mine.Where(d => DeviceTypeIds.Batteries.Contains(d.TypeId) && deviceKpis.ContainsKey(d.Id)).Select(d => d.Id).ToList();
             double? power = inverters.Count == 0 ? null : inverters.Sum(id => parsed[id].GetValueOrDefault("active_power") ?? 0);
             var soc = batteries.Select(id => parsed[id].GetValueOrDefault("battery_soc")).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(double.NaN).Average();
             DateTimeOffset? powerAt = inverters.Count == 0 ? null : inverters.Min(id => deviceKpis[id].CollectedAt);
@@ -127,11 +124,11 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
             var known = of.Select(x => latest.GetValueOrDefault(x.Id)).Where(k => k is not null).Select(k => Values(k).GetValueOrDefault(key)).Where(v => v is not null).ToList();
             return known.Count == 0 ? null : known.Sum(v => v!.Value) * scale;
         }
-        var pv = Sum(devices.Where(x => InverterTypes.Contains(x.TypeId)), "active_power");
-        var battery = Sum(devices.Where(x => BatteryTypes.Contains(x.TypeId)), "ch_discharge_power", 0.001);
+        var pv = Sum(devices.Where(x => DeviceTypeIds.Inverters.Contains(x.TypeId)), "active_power");
+        var battery = Sum(devices.Where(x => DeviceTypeIds.Batteries.Contains(x.TypeId)), "ch_discharge_power", 0.001);
         // Meters report feed-in as positive (power sensors in W, grid meters in kW); the flow shows import as positive.
-        var feed = Sum(devices.Where(x => x.TypeId == 47), "active_power", 0.001) is { } w ? w + (Sum(devices.Where(x => x.TypeId == 17), "active_power") ?? 0)
-            : Sum(devices.Where(x => x.TypeId == 17), "active_power");
+        var feed = Sum(devices.Where(x => x.TypeId == DeviceTypeIds.PowerSensor), "active_power", 0.001) is { } w ? w + (Sum(devices.Where(x => x.TypeId == DeviceTypeIds.GridMeter), "active_power") ?? 0)
+            : Sum(devices.Where(x => x.TypeId == DeviceTypeIds.GridMeter), "active_power");
         double? grid = feed is { } f ? -f : null;
         double? load = pv is { } p && grid is { } g ? Math.Max(0, p + g - (battery ?? 0)) : null;
         var flowAt = devices.Select(x => latest.GetValueOrDefault(x.Id)?.CollectedAt).Where(t => t is not null).DefaultIfEmpty().Min();
@@ -166,9 +163,9 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         }
         return new Dictionary<string, IReadOnlyList<SeriesPoint>>
         {
-            ["PV"] = await SumOf(devices.Where(d => InverterTypes.Contains(d.TypeId)), "active_power", 1),
-            ["Battery"] = await SumOf(devices.Where(d => BatteryTypes.Contains(d.TypeId)), "ch_discharge_power", 0.001),
-            ["Grid"] = [.. (await SumOf(devices.Where(d => d.TypeId == 47), "active_power", 0.001)).Concat(await SumOf(devices.Where(d => d.TypeId == 17), "active_power", 1))],
+            ["PV"] = await SumOf(devices.Where(d => DeviceTypeIds.Inverters.Contains(d.TypeId)), "active_power", 1),
+            ["Battery"] = await SumOf(devices.Where(d => DeviceTypeIds.Batteries.Contains(d.TypeId)), "ch_discharge_power", 0.001),
+            ["Grid"] = [.. (await SumOf(devices.Where(d => d.TypeId == DeviceTypeIds.PowerSensor), "active_power", 0.001)).Concat(await SumOf(devices.Where(d => d.TypeId == DeviceTypeIds.GridMeter), "active_power", 1))],
         };
     }
 
@@ -260,6 +257,5 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
 
     private static IReadOnlyDictionary<string, double?> Values(LatestKpis? row) => row is null ? new Dictionary<string, double?>() : Parse(row.ValuesJson);
 
-    private static IReadOnlyDictionary<string, double?> Parse(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, double?>>(json) ?? [];
+    private static IReadOnlyDictionary<string, double?> Parse(string json) => KpiJson.Parse(json);
 }

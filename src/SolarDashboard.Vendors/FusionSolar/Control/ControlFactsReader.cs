@@ -11,8 +11,8 @@ namespace SolarDashboard.Vendors.FusionSolar.Control;
 /// <summary>Builds <see cref="PlantControlFacts"/> from the cache: devices, latest values, the connection's consent, running tasks.</summary>
 public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFactory)
 {
-    private const int Battery = 39, SmartLogger = 2, Dongle = 62, DistributedSmartLogger = 63, Emma = 23070;
-    private static readonly int[] Inverters = [1, 38];
+    private const int Battery = DeviceTypeIds.Battery, SmartLogger = DeviceTypeIds.SmartLogger, Dongle = DeviceTypeIds.Dongle,
+        DistributedSmartLogger = DeviceTypeIds.DistributedSmartLogger, Emma = DeviceTypeIds.Emma;
 
     /// <summary>The plants this user may control (all of them when <paramref name="plantIds"/> is null), with what the forms need to know.</summary>
     public async Task<IReadOnlyList<PlantControlFacts>> ReadAsync(UserAccess user, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
@@ -27,8 +27,8 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
         var deviceIds = devices.SelectMany(g => g).Select(d => d.Id).ToList();
         var latest = await db.LatestKpis.AsNoTracking().Where(k => (k.DeviceId != null && deviceIds.Contains(k.DeviceId.Value)) || (k.PlantId != null && ids.Contains(k.PlantId.Value)))
             .ToListAsync(ct);
-        var byDevice = latest.Where(k => k.DeviceId != null).ToDictionary(k => k.DeviceId!.Value, k => Values(k.ValuesJson));
-        var byPlant = latest.Where(k => k.PlantId != null).ToDictionary(k => k.PlantId!.Value, k => Values(k.ValuesJson));
+        var byDevice = latest.Where(k => k.DeviceId != null).ToDictionary(k => k.DeviceId!.Value, k => KpiJson.Parse(k.ValuesJson));
+        var byPlant = latest.Where(k => k.PlantId != null).ToDictionary(k => k.PlantId!.Value, k => KpiJson.Parse(k.ValuesJson));
         var running = await db.ControlTaskPlants.AsNoTracking().Where(t => t.Active && ids.Contains(t.PlantId)).ToDictionaryAsync(t => t.PlantId, t => t.TaskId, ct);
 
         return plants.Select(p =>
@@ -63,6 +63,4 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
         : c.State == ConnectionState.NeedsReauthorization ? "its owner's consent has expired; they must connect again."
         : c.GrantedScopes?.Split(' ').Contains(FusionSolarConsent.ControlScope) != true ? "its owner has not allowed battery and feed-in control (they can add it on Connections)."
         : null;
-
-    private static Dictionary<string, double?> Values(string json) => JsonSerializer.Deserialize<Dictionary<string, double?>>(json) ?? [];
 }

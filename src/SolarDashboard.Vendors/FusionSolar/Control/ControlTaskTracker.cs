@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
@@ -311,20 +312,20 @@ public sealed record PlantEvidence(DateTimeOffset? BatteryAt, DateTimeOffset? Me
 {
     public static async Task<PlantEvidence> ReadAsync(SolarDbContext db, int plantId, CancellationToken ct)
     {
-        var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId && (d.TypeId == 39 || d.TypeId == 47 || d.TypeId == 17)).ToListAsync(ct);
+        var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId && (d.TypeId == DeviceTypeIds.Battery || d.TypeId == DeviceTypeIds.PowerSensor || d.TypeId == DeviceTypeIds.GridMeter)).ToListAsync(ct);
         var ids = devices.Select(d => d.Id).ToList();
         var latest = await db.LatestKpis.AsNoTracking().Where(k => k.DeviceId != null && ids.Contains(k.DeviceId.Value)).ToListAsync(ct);
-        Dictionary<string, double?>? Of(int type)
+        IReadOnlyDictionary<string, double?>? Of(int type)
         {
             var device = devices.FirstOrDefault(d => d.TypeId == type);
             var row = device is null ? null : latest.FirstOrDefault(k => k.DeviceId == device.Id);
-            return row is null ? null : JsonSerializer.Deserialize<Dictionary<string, double?>>(row.ValuesJson);
+            return row is null ? null : KpiJson.Parse(row.ValuesJson);
         }
         DateTimeOffset? At(params int[] types) => latest.Where(k => devices.Any(d => d.Id == k.DeviceId && types.Contains(d.TypeId))).Select(k => (DateTimeOffset?)k.CollectedAt).Max();
-        var battery = Of(39);
+        var battery = Of(DeviceTypeIds.Battery);
         // Meters report feed-in as positive: power sensors in W, grid meters in kW.
-        var export = Of(47)?.GetValueOrDefault("active_power") is { } w ? w / 1000 : Of(17)?.GetValueOrDefault("active_power");
-        return new(At(39), At(47, 17), battery?.GetValueOrDefault("battery_soc"), battery?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
+        var export = Of(DeviceTypeIds.PowerSensor)?.GetValueOrDefault("active_power") is { } w ? w / 1000 : Of(DeviceTypeIds.GridMeter)?.GetValueOrDefault("active_power");
+        return new(At(DeviceTypeIds.Battery), At(DeviceTypeIds.PowerSensor, DeviceTypeIds.GridMeter), battery?.GetValueOrDefault("battery_soc"), battery?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
             battery?.GetValueOrDefault("ch_discharge_power"), battery?.GetValueOrDefault("max_charge_power"), battery?.GetValueOrDefault("max_discharge_power"), export);
     }
 
