@@ -42,7 +42,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var appDir = Directory.GetDirectories(Path.Combine(root, "src", "SolarDashboard", "bin", configuration, "net9.0")).Single();
+        var appDir = Path.Combine(root, "src", "SolarDashboard", "bin", configuration, "net10.0");
         var exe = Path.Combine(appDir, "SolarDashboard");
         var port = FreePort();
         dataDirectory ??= Directory.CreateTempSubdirectory("sd-app-").FullName;
