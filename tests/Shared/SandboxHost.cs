@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using SolarDashboard.Sandbox;
 using SolarDashboard.Sandbox.Simulation;
 
@@ -23,7 +24,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SandboxHost(WebApplication app, ManualTimeProvider time)
+    private SandboxHost(WebApplication app, FakeTimeProvider time)
     {
         _app = app;
         Time = time;
@@ -37,13 +38,13 @@ public sealed class SandboxHost : IAsyncDisposable
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
     public static readonly Uri NbiBase = new("http://localhost/sandbox/fusionsolar/");
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public SandboxWorld World => _app.Services.GetRequiredService<SandboxWorld>();
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, DateTimeOffset? start = null)
     {
-        var time = new ManualTimeProvider(start ?? DefaultStart);
+        var time = new FakeTimeProvider(start ?? DefaultStart);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();

@@ -1,29 +1,19 @@
 namespace SolarDashboard.Tests.Support;
 
-/// <summary>The vendors' reference documents in ../shared/reference beside the repository (as CI has them).</summary>
+/// <summary>
+/// Literal examples from the vendors' references, kept as fixture files under tests/SolarDashboard.Tests/Fixtures
+/// (copied to the output folder). Each file name starts with the reference section it was copied from, so a test
+/// checks against the reference without needing the reference beside the repository.
+/// </summary>
 public static class ReferenceDocs
 {
-    public static string Read(string file)
+    /// <summary>The text of Fixtures/<paramref name="vendor"/>/<paramref name="file"/>.</summary>
+    public static string Fixture(string vendor, string file)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference", file);
-            if (File.Exists(candidate)) return File.ReadAllText(candidate);
-        }
-        throw new FileNotFoundException($"shared/reference/{file} was not found above {AppContext.BaseDirectory}.");
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", vendor, file);
+        return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"Fixture {vendor}/{file} is missing.", path);
     }
 
-    public static string FusionSolar => Read("fusionsolar-smartpvms-nbi-24.5.0.txt");
-
-    /// <summary>The first fenced code block after <paramref name="marker"/> in the FusionSolar reference, as written.</summary>
-    public static string FusionSolarBlockAfter(string marker)
-    {
-        var text = FusionSolar;
-        var at = text.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0) throw new InvalidOperationException($"'{marker}' is not in the reference.");
-        var open = text.IndexOf("```", at, StringComparison.Ordinal);
-        var start = text.IndexOf('\n', open) + 1;
-        var close = text.IndexOf("```", start, StringComparison.Ordinal);
-        return text[start..close];
-    }
+    /// <summary>An example of the FusionSolar Northbound Interface reference (SmartPVMS NBI 24.5.0).</summary>
+    public static string FusionSolar(string file) => Fixture("FusionSolar", file);
 }

@@ -26,7 +26,7 @@ public sealed class ControlRulesTests
             ("NE=12345678", new ChargeDischargeParameters(ForcedAction.Charge, SocControl: false, null, Minutes: 600, PowerW: 5000)),
             ("NE=23456789", new ChargeDischargeParameters(ForcedAction.Charge, SocControl: true, TargetSoc: 100, null, PowerW: 5000)),
         ]);
-        Same(ReferenceDocs.FusionSolarBlockAfter("Request example (the first task is time control and the second task is SOC control.)"), ours);
+        Same(ReferenceDocs.FusionSolar("5.2.1-charge-discharge-request-example.json"), ours);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ControlRulesTests
             ("NE=123456789", BatteryModeParameters.MaximumSelfConsumption),
             ("NE=234567891", new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new("00:00", "02:00", true, [2, 3]), new("02:00", "04:00", false, [1, 2])])),
         ]);
-        Same(ReferenceDocs.FusionSolarBlockAfter("Request example (The first task is set to **maximumSelfConsumption**"), ours);
+        Same(ReferenceDocs.FusionSolar("5.2.3-battery-mode-request-example.json"), ours);
     }
 
     [Fact]
@@ -48,10 +48,7 @@ public sealed class ControlRulesTests
             ("NE=34567890", new BatteryLimitParameters(98, null, null, null)),
             ("NE=45678901", new BatteryLimitParameters(null, null, 22, 48)),
         ]);
-        var section = ReferenceDocs.FusionSolar[ReferenceDocs.FusionSolar.IndexOf("5.2.5 API for Delivering a Task for Setting Battery Parameters\n\nAPI Description", StringComparison.Ordinal)..];
-        var start = section.IndexOf("Request example:", StringComparison.Ordinal);
-        var block = section[(section.IndexOf('\n', section.IndexOf("```", start, StringComparison.Ordinal)) + 1)..section.IndexOf("```", section.IndexOf("```", start, StringComparison.Ordinal) + 3, StringComparison.Ordinal)];
-        Same(block, ours);
+        Same(ReferenceDocs.FusionSolar("5.2.5-battery-parameters-request-example.json"), ours);
     }
 
     [Fact]
@@ -61,14 +58,14 @@ public sealed class ControlRulesTests
             ("NE=123456789", new FeedInParameters(false, null, false)),
             ("NE=234567891", new FeedInParameters(true, 53, PerPhase: true)),
         ]);
-        Same(ReferenceDocs.FusionSolarBlockAfter("Example request (The active power control mode of the first task is **Unlimited**"), ours);
+        Same(ReferenceDocs.FusionSolar("5.2.7-feed-in-request-example.json"), ours);
     }
 
     [Fact]
     public void Practice_2_of_7_5_is_the_documented_manual_control_body()
     {
         var ours = ControlWire.DeliveryBody([("NE=123456789", ManualControl.Practice2Mode)]);
-        Same(ReferenceDocs.FusionSolarBlockAfter("For example, for **NE=123456789**, you can deliver the setting according to the following parameters:"), ours);
+        Same(ReferenceDocs.FusionSolar("7.5-practice-2-manual-control-request.json"), ours);
     }
 
     [Fact]
@@ -84,7 +81,7 @@ public sealed class ControlRulesTests
     [Fact]
     public void A_successful_battery_mode_delivery_of_5_2_3_example_5_gives_the_task_id_and_running_plants()
     {
-        var answer = ControlWire.ParseDelivery(ControlKind.BatteryMode, JsonDocument.Parse(ReferenceDocs.FusionSolarBlockAfter("Example 5: The task is successful.\n\n```\n{\n    \"failCode\": 0,\n    \"success\": true,\n    \"message\": \"The battery mode task")).RootElement);
+        var answer = ControlWire.ParseDelivery(ControlKind.BatteryMode, JsonDocument.Parse(ReferenceDocs.FusionSolar("5.2.3-battery-mode-delivery-example-5-success.json")).RootElement);
         Assert.Equal((0, "2839011389499814"), (answer.FailCode, answer.TaskId));
         Assert.All(answer.Plants, p => Assert.Equal(PlantControlStatus.Running, p.Status));
         Assert.Equal(["NE=123456789", "NE=234567891"], answer.Plants.Select(p => p.PlantCode));
@@ -110,10 +107,10 @@ public sealed class ControlRulesTests
     [Fact]
     public void Query_answers_of_5_2_2_5_2_4_and_5_2_6_read_as_success_and_timeout()
     {
-        var success = ControlWire.ParseQuery(ControlKind.BatteryMode, JsonDocument.Parse(ReferenceDocs.FusionSolarBlockAfter("Example 5: The returned task status is **SUCCESS**.\n\n```\n{\n    \"failCode\": 0,\n    \"success\": true,\n    \"message\": \"The battery mode")).RootElement);
+        var success = ControlWire.ParseQuery(ControlKind.BatteryMode, JsonDocument.Parse(ReferenceDocs.FusionSolar("5.2.4-battery-mode-query-example-5-success.json")).RootElement);
         Assert.Equal(PlantControlStatus.Success, Assert.Single(success.Plants).Status);
 
-        var timeout = ControlWire.ParseQuery(ControlKind.BatteryConfig, JsonDocument.Parse(ReferenceDocs.FusionSolarBlockAfter("Example 4: The returned task status is **FAIL**.\n\n```\n{\n  \"failCode\": 0,\n  \"success\": true,\n  \"message\": \"The battery configuration")).RootElement);
+        var timeout = ControlWire.ParseQuery(ControlKind.BatteryConfig, JsonDocument.Parse(ReferenceDocs.FusionSolar("5.2.6-battery-parameters-query-example-4-fail.json")).RootElement);
         Assert.Equal(PlantControlStatus.Timeout, Assert.Single(timeout.Plants).Status);
 
         var charged = ControlWire.ParseQuery(ControlKind.ChargeDischarge, JsonDocument.Parse("""

@@ -287,10 +287,8 @@ public sealed partial class ReferenceExampleTests
     [Fact]
     public void Every_failCode_of_reference_6_1_is_mapped()
     {
-        var section = ReferenceDocs.FusionSolar;
-        var start = section.IndexOf("6.1 Error Code List\n\nNo.", StringComparison.Ordinal);
-        var end = section.IndexOf("6.2 Old Policy for API Flow Control\n\nThe following", StringComparison.Ordinal);
-        var codes = RowPattern().Matches(section[start..end]).Select(m => int.Parse(m.Groups[1].Value)).Distinct().ToList();
+        var table = ReferenceDocs.FusionSolar("6.1-error-code-list.txt");
+        var codes = RowPattern().Matches(table).Select(m => int.Parse(m.Groups[1].Value)).Distinct().ToList();
         Assert.Equal(170, codes.Count);
         Assert.All(codes, c => Assert.True(FailCodes.All.ContainsKey(c), $"failCode {c} is not mapped"));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -37,7 +38,7 @@ public sealed class SignInTests
         });
     }
 
-    private static OidcTokenValidator Validator(DateTimeOffset? at = null) => new(new ManualTimeProvider(at ?? Now));
+    private static OidcTokenValidator Validator(DateTimeOffset? at = null) => new(new FakeTimeProvider(at ?? Now));
 
     [Fact]
     public async Task A_valid_token_gives_the_identity_and_the_roles_of_the_configured_claim()
