@@ -9,11 +9,11 @@ public static class SandboxProgram
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddFusionSolarSandbox(builder.Configuration.GetSection(SandboxOptions.Section));
+        builder.Services.AddSandbox(builder.Configuration.GetSection(SandboxOptions.Section));
         var app = builder.Build();
         app.MapGet("/", () => Results.Text(
             "SolarDashboard sandbox: FusionSolar NBI under /sandbox/fusionsolar, OAuth under /sandbox/fusionsolar-oauth, admin under /sandbox/admin."));
-        app.MapFusionSolarSandbox();
+        app.MapSandbox();
         app.Run();
     }
 }

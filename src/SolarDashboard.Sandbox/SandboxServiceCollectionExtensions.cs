@@ -13,7 +13,7 @@ public static class SandboxServiceCollectionExtensions
     public const string IdentityPrefix = "/sandbox/idp";
 
     /// <summary>Registers the simulated vendor clouds. Options come from <paramref name="section"/> (usually "Sandbox").</summary>
-    public static IServiceCollection AddFusionSolarSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
+    public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
     {
         var options = new SandboxOptions();
         section.Bind(options);
@@ -37,7 +37,7 @@ public static class SandboxServiceCollectionExtensions
     }
 
     /// <summary>Maps the FusionSolar NBI, its OAuth service and the sandbox admin endpoints under /sandbox.</summary>
-    public static IEndpointRouteBuilder MapFusionSolarSandbox(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         var nbi = app.MapGroup(FusionSolarPrefix).AllowAnonymous().DisableAntiforgery()
             .AddEndpointFilter<GatewayQuirkFilter>().WithTags("sandbox");

@@ -18,7 +18,7 @@ app.UseSolarDashboardPipeline();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapSolarDashboardExports();
 app.MapConsentEndpoints();
-if (app.IsDemoMode()) app.MapFusionSolarSandbox();
+if (app.IsDemoMode()) app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -49,9 +49,9 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddFusionSolarSandbox(new ConfigurationBuilder().Build(), configure);
+        builder.Services.AddSandbox(new ConfigurationBuilder().Build(), configure);
         var app = builder.Build();
-        app.MapFusionSolarSandbox();
+        app.MapSandbox();
         await app.StartAsync();
         return new SandboxHost(app, time);
     }

@@ -53,7 +53,7 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSolarDashboardDemo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFusionSolarSandbox(configuration.GetSection(SandboxOptions.Section));
+        services.AddSandbox(configuration.GetSection(SandboxOptions.Section));
         services.AddSingleton<TimeProvider>(sp => new Sandbox.Simulation.SimulatedTimeProvider(sp.GetRequiredService<Sandbox.Simulation.SimulationClock>()));
         services.AddHostedService<DemoConnectionSeeder>();
         return services;
