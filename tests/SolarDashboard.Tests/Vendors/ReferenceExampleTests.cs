@@ -130,6 +130,21 @@ public sealed partial class ReferenceExampleTests
     }
 
     [Fact]
+    public async Task Sixteen_digit_device_ids_stay_exact_as_numbers_and_as_strings()
+    {
+        // Beyond 2^53 a double cannot hold every integer: 9007199254740993 would come back as …992.
+        var devices = await AnsweredAsync("""
+            {"success":true,"failCode":0,"data":[
+              {"id":9007199254740993,"devName":"a","stationCode":"NE=1","devTypeId":38},
+              {"id":"9007199254740995","devName":"b","stationCode":"NE=1","devTypeId":39}]}
+            """, c => c.GetDevicesAsync(["NE=1"]));
+        Assert.Equal([9007199254740993L, 9007199254740995L], devices.Select(d => d.Id));
+        var rows = await AnsweredAsync("""{"success":true,"failCode":0,"data":[{"devId":9007199254740993,"dataItemMap":{}}]}""",
+            c => c.GetDeviceRealTimeAsync(38, [9007199254740993]));
+        Assert.Equal(9007199254740993L, Assert.Single(rows).DeviceId);
+    }
+
+    [Fact]
     public async Task Real_time_plant_data_example_2_of_5_1_2_1_has_numbers_as_strings()
     {
         var rows = await AnsweredAsync("""
