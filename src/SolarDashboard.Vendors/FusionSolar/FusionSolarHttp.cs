@@ -1,9 +1,10 @@
 using Flurl.Http;
+using Flurl.Util;
 
 namespace SolarDashboard.Vendors.FusionSolar;
 
 /// <summary>What FusionSolar sent back, whatever its status: the clients read error answers themselves.</summary>
-internal sealed record FusionSolarAnswer(int Status, string Text, IFlurlResponse Response);
+internal sealed record FusionSolarAnswer(int Status, string Text, IReadOnlyNameValueList<string> Headers);
 
 /// <summary>
 /// The one place where Flurl's exceptions become FusionSolar's typed errors. Clients accept every HTTP status
@@ -24,8 +25,8 @@ internal static class FusionSolarHttp
     {
         try
         {
-            var response = await send(ct);
-            return new FusionSolarAnswer(response.StatusCode, await response.GetStringAsync(), response);
+            using var response = await send(ct);
+            return new FusionSolarAnswer(response.StatusCode, await response.GetStringAsync(), response.Headers);
         }
         catch (FlurlHttpTimeoutException)
         {

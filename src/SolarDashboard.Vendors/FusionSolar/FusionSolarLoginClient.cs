@@ -40,7 +40,7 @@ public sealed class FusionSolarLoginClient(VendorHttp http, ILogger<FusionSolarL
         {
             return new(LoginOutcome.Unavailable, null, "FusionSolar answered with something that is not JSON.");
         }
-        if (failCode == 0 && answer.Response.Headers.TryGetFirst("xsrf-token", out var token) && !string.IsNullOrEmpty(token))
+        if (failCode == 0 && answer.Headers.TryGetFirst("xsrf-token", out var token) && !string.IsNullOrEmpty(token))
             return new(LoginOutcome.Ok, token, "Signed in.");
         logger.LogWarning("FusionSolar login for {User} refused with failCode {FailCode}", userName, failCode);
         return failCode switch
