@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Flurl.Http.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -36,6 +37,24 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>An HTTP handler into the in-memory sandbox, for clients under test.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
+
+    /// <summary>A Flurl client cache whose every client sends its requests to the in-memory sandbox, over HTTP.</summary>
+    public IFlurlClientCache CreateClientCache() => new FlurlClientCache().WithDefaults(b => b.AddMiddleware(() => new ToSandbox(CreateHandler())));
+
+    /// <summary>Flurl's client builder takes middleware, not a primary handler: this one sends to the sandbox instead of the network.</summary>
+    private sealed class ToSandbox(HttpMessageHandler sandbox) : DelegatingHandler
+    {
+        private readonly HttpMessageInvoker _sandbox = new(sandbox);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _sandbox.SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _sandbox.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     public static readonly Uri NbiBase = new("http://localhost/sandbox/fusionsolar/");
     public FakeTimeProvider Time { get; }

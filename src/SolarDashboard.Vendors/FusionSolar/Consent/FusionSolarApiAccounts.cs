@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.Users;
-using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Vendors.FusionSolar.Consent;
 
@@ -28,11 +26,10 @@ public sealed record ApiAccountResult(bool Saved, string Message, int? Connectio
 public sealed class FusionSolarApiAccounts(
     IDbContextFactory<SolarDbContext> dbFactory,
     SecretProtector secrets,
-    IHttpClientFactory httpFactory,
+    FusionSolarLoginClient login,
     IAppAddress appAddress,
     ConnectionSyncRunner syncRunner,
-    TimeProvider time,
-    ILoggerFactory loggers)
+    TimeProvider time)
 {
     /// <summary>FusionSolar management system domains in common use; the one an installer signs in to is the one to pick.</summary>
     public static IReadOnlyList<(string Label, string Url)> Regions { get; } =
@@ -65,7 +62,6 @@ public sealed class FusionSolarApiAccounts(
         if (problems.Count > 0) return new(false, string.Join(" ", problems));
 
         var stored = form.BaseUrl.Trim().EndsWith('/') ? form.BaseUrl.Trim() : form.BaseUrl.Trim() + "/";
-        var login = new FusionSolarLoginClient(httpFactory.CreateClient(FusionSolarSyncer.HttpClientName), loggers.CreateLogger<FusionSolarLoginClient>());
         var result = await login.LoginAsync(appAddress.Resolve(stored), form.UserName.Trim(), form.SystemCode, ct);
         switch (result.Outcome)
         {
