@@ -336,7 +336,7 @@ public sealed class AtessFleet
             Spec = spec,
             Plant = plant,
             Physics = physics,
-            Simulator = new PlantSimulator(World.Seed, physics, spec.RatedKw, state),
+            Simulator = new PlantSimulator(World.Seed, physics, spec.RatedKw, state, spec.LoadScale),
             BoundAt = at,
             BatteryKey = (long)(DetRandom.Hash(World.Seed, 71, log.Devices[0].Key, spec.SystemNo) >> 1),
         };

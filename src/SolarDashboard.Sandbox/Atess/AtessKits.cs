@@ -19,8 +19,8 @@ internal static class AtessKits
     /// <summary>A farm: system 1 is a PCS with a PBD (DC-coupled PV) on the grid; system 2 a string HPS off the grid with a generator.</summary>
     public static readonly AtessKit Farm = new("farm-pcs-pbd-hps",
     [
-        new SystemSpec(1, 100, 120, new BatteryLayout(2, 12, 16, 105), 100, OffGrid: false, GeneratorKw: 0, NonCriticalShare: 0.2),
-        new SystemSpec(2, 50, 40, new BatteryLayout(1, 15, 16, 105), 50, OffGrid: true, GeneratorKw: 30, NonCriticalShare: 0),
+        new SystemSpec(1, 100, 120, new BatteryLayout(2, 12, 16, 105), 100, OffGrid: false, GeneratorKw: 0, NonCriticalShare: 0.2, LoadScale: 0.5),
+        new SystemSpec(2, 50, 40, new BatteryLayout(1, 15, 16, 105), 50, OffGrid: true, GeneratorKw: 30, NonCriticalShare: 0, LoadScale: 0.6),
     ],
     [
         new DeviceSpec(AtessFamily.Pcs, "PCS100", 1, 1, 1, PcsFirmware),
@@ -30,7 +30,7 @@ internal static class AtessKits
 
     /// <summary>A small site: one string HPS30 on the grid, no BMS racks.</summary>
     public static readonly AtessKit SmallHps30 = new("small-hps30",
-        [new SystemSpec(1, 30, 30, new BatteryLayout(1, 12, 16, 105), 30, OffGrid: false, GeneratorKw: 0, NonCriticalShare: 0.3)],
+        [new SystemSpec(1, 30, 30, new BatteryLayout(1, 12, 16, 105), 30, OffGrid: false, GeneratorKw: 0, NonCriticalShare: 0.3, LoadScale: 0.5)],
         [new DeviceSpec(AtessFamily.HpsString, "HPS30", 1, 1, 1, HpsFirmware, [0.5, 0.5])]);
 
     private static AtessKit Central(string name, string model, double ratedKw, double pvKwp, int racks, double generatorKw)
@@ -42,7 +42,7 @@ internal static class AtessKits
         };
         for (var r = 1; r <= racks; r++) devices.Add(new(AtessFamily.Bcu, "BCU", 1, 10 + r, r, BmsFirmware, Rack: r));
         return new AtessKit(name,
-            [new SystemSpec(1, ratedKw, pvKwp, new BatteryLayout(racks, 10, 22, 105), ratedKw, OffGrid: false, generatorKw, NonCriticalShare: 0.25)],
+            [new SystemSpec(1, ratedKw, pvKwp, new BatteryLayout(racks, 10, 22, 105), ratedKw, OffGrid: false, generatorKw, NonCriticalShare: 0.25, LoadScale: 0.6)],
             devices);
     }
 }

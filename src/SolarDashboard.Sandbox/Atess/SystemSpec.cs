@@ -4,7 +4,8 @@ namespace SolarDashboard.Sandbox.Atess;
 
 /// <summary>
 /// One power system behind a datalog: an inverter (HPS or PCS), its PV, its battery and what is wired to it. Each system
-/// is one <see cref="PlantSimulator"/>; the devices of the system are views of it.
+/// is one <see cref="PlantSimulator"/>; the devices of the system are views of it. <see cref="LoadScale"/> sizes the
+/// site's load against its PV (the shared load model scales a business's load with the PV capacity).
 /// </summary>
 internal sealed record SystemSpec(
     int SystemNo,
@@ -15,4 +16,5 @@ internal sealed record SystemSpec(
     bool OffGrid,
     double GeneratorKw,
     double NonCriticalShare,
+    double LoadScale,
     int ParallelUnits = 1);

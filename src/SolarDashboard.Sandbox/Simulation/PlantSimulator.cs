@@ -91,6 +91,7 @@ public sealed class PlantSimulator
     private readonly object _gate = new();
     private readonly int _seed;
     private readonly double _ratedAcKw;
+    private readonly double _loadScale;
     private readonly ControlState _initial;
     private readonly List<(DateTimeOffset From, long Seq, Func<ControlState, ControlState> Change)> _changes = [];
     private List<(DateTimeOffset From, ControlState State)> _timeline = [];
@@ -102,16 +103,20 @@ public sealed class PlantSimulator
     private sealed record DayRecord(DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Checkpoint Start, Checkpoint End, PeriodTotals Totals, PeriodTotals[] Hours);
 
     public PlantSimulator(int seed, SimPlant plant, IEnumerable<SimDevice> devices)
-        : this(seed, plant, devices.Where(d => DevType.IsInverter(d.TypeId)).Sum(d => d.RatedKw), null)
+        : this(seed, plant, devices.Where(d => DevType.IsInverter(d.TypeId)).Sum(d => d.RatedKw), null, 1)
     {
     }
 
-    /// <summary>A plant whose inverter rating and initial control state are given (hybrid systems with site rules).</summary>
-    public PlantSimulator(int seed, SimPlant plant, double ratedAcKw, ControlState? initial)
+    /// <summary>
+    /// A plant whose inverter rating and initial control state are given (hybrid systems with site rules);
+    /// <paramref name="loadScale"/> sizes the modelled load against the PV capacity.
+    /// </summary>
+    public PlantSimulator(int seed, SimPlant plant, double ratedAcKw, ControlState? initial, double loadScale)
     {
         _seed = seed;
         Plant = plant;
         _ratedAcKw = ratedAcKw;
+        _loadScale = loadScale;
         var b = plant.Battery!;
         _initial = initial ?? new ControlState(WorkingMode.Default,
             new BatteryLimits(100, plant.Kind == PlantKind.Commercial ? 10 : 5, b.MaxChargeKw, b.MaxDischargeKw), FeedInLimit.Unlimited, null);
@@ -341,7 +346,7 @@ public sealed class PlantSimulator
         var site = state.Site;
         if (site is { Halted: true } or { PvOff: true }) pvDc = 0; // the PV converter is stopped
         var pvAc = Math.Min(pvDc * 0.975, _ratedAcKw);
-        var load = EnvironmentModel.Load(_seed, plant, local, slot);
+        var load = EnvironmentModel.Load(_seed, plant, local, slot) * _loadScale;
 
         var battery = plant.Battery!;
         var limits = state.Limits;
