@@ -102,11 +102,6 @@ public sealed class AtessFleet
         }
     }
 
-    internal void SetKey(string account, string key)
-    {
-        lock (_gate) _keys[account] = key;
-    }
-
     // ---- plants ----
 
     internal AtessPlant? Plant(long id)

@@ -48,8 +48,8 @@ internal static class AtessFleetFactory
         {
             var (site, kit) = sites[n];
             var zone = TimeZoneInfo.FindSystemTimeZoneById(site.Zone);
-            // Installed between 90 and 240 days ago, at a plant-local late morning.
-            var daysAgo = (int)DetRandom.Range(90, 240, seed, 61, n);
+            // Installed between 60 and 150 days ago, at a plant-local late morning.
+            var daysAgo = (int)DetRandom.Range(60, 150, seed, 61, n);
             var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(simNow, zone).DateTime).AddDays(-daysAgo);
             var localMorning = localDay.ToDateTime(new TimeOnly(11, 30));
             var installed = new DateTimeOffset(localMorning, zone.GetUtcOffset(localMorning));

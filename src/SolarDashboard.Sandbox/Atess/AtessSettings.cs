@@ -4,58 +4,59 @@ namespace SolarDashboard.Sandbox.Atess;
 
 /// <summary>
 /// The writable settings per device family (our choice: the reference names none; the field notes list what ATESS's
-/// Modbus protocol lets one set), their ranges, and how a system's settings become its physics.
+/// Modbus protocol lets one set), their ranges, and how a system's settings become its physics. ASSUMPTIONS.md tells
+/// each one's meaning and effect.
 /// </summary>
 internal static class AtessSettings
 {
-    private static SettingDef S(string key, string unit, bool integer, Func<SystemSpec, double> min, Func<SystemSpec, double> max, Func<SystemSpec, double> def, string meaning) =>
-        new(key, unit, integer, min, max, def, meaning);
+    private static SettingDef S(string key, string unit, bool integer, Func<SystemSpec, double> min, Func<SystemSpec, double> max, Func<SystemSpec, double> def) =>
+        new(key, unit, integer, min, max, def);
 
     private static readonly SettingDef[] Inverter =
     [
-        S("onOff", "", true, _ => 0, _ => 1, _ => 1, "1 runs the inverter; 0 stops it (no PV, no battery; loads on the grid bypass, or dark off the grid)"),
-        S("parallelNum", "", true, _ => 1, _ => 10, s => s.ParallelUnits, "units in parallel; a count other than the installed one is a parallel fault that stops the inverter"),
-        S("chargeCutoffSoc", "%", true, _ => 50, _ => 100, _ => 100, "the battery stops charging at this SOC"),
-        S("dischargeCutoffSoc", "%", true, _ => 5, _ => 50, s => s.OffGrid ? 20 : 10, "the battery stops discharging at this SOC"),
-        S("maxChargePower", "kW", false, _ => 0, s => s.RatedKw, s => s.RatedKw, "most battery charging power"),
-        S("maxDischargePower", "kW", false, _ => 0, s => s.RatedKw, s => s.RatedKw, "most battery discharging power"),
-        S("loadPowerLimit", "kW", false, s => Math.Round(s.RatedKw * 0.1, 1), s => s.RatedKw, s => s.RatedKw,
-            "most AC power the inverter delivers; on the grid the rest of the load goes through the bypass, off the grid it is shed"),
-        S("cpPowerLimit", "kW", false, _ => 0, s => s.RatedKw * 2, _ => 0, "grid power compensation: the battery discharges to keep grid import at or below this; 0 is off"),
-        S("gridChargeEnable", "", true, _ => 0, _ => 1, _ => 0, "1 lets the grid charge the battery below gridChargeStartSoc"),
-        S("gridChargeStartSoc", "%", true, _ => 5, _ => 95, _ => 20, "SOC start: grid charging starts below this SOC"),
-        S("gridChargeStopSoc", "%", true, _ => 10, _ => 100, _ => 50, "grid charging stops at this SOC (above gridChargeStartSoc)"),
-        S("gridChargePower", "kW", false, _ => 0, s => s.RatedKw, s => Math.Round(s.RatedKw * 0.3), "grid charging power"),
+        S("onOff", "", true, _ => 0, _ => 1, _ => 1), // 0 stops the inverter
+        S("parallelNum", "", true, _ => 1, _ => 10, s => s.ParallelUnits), // not the installed count: parallel fault
+        S("chargeCutoffSoc", "%", true, _ => 50, _ => 100, _ => 100),
+        S("dischargeCutoffSoc", "%", true, _ => 5, _ => 50, s => s.OffGrid ? 20 : 10),
+        S("maxChargePower", "kW", false, _ => 0, s => s.RatedKw, s => s.RatedKw),
+        S("maxDischargePower", "kW", false, _ => 0, s => s.RatedKw, s => s.RatedKw),
+        S("loadPowerLimit", "kW", false, s => Math.Round(s.RatedKw * 0.1, 1), s => s.RatedKw, s => s.RatedKw), // inverter output cap
+        S("cpPowerLimit", "kW", false, _ => 0, s => s.RatedKw * 2, _ => 0), // grid import cap, 0 = off
+        S("gridChargeEnable", "", true, _ => 0, _ => 1, _ => 0),
+        S("gridChargeStartSoc", "%", true, _ => 5, _ => 95, _ => 20), // "SOC start"
+        S("gridChargeStopSoc", "%", true, _ => 10, _ => 100, _ => 50),
+        S("gridChargePower", "kW", false, _ => 0, s => s.RatedKw, s => Math.Round(s.RatedKw * 0.3)),
     ];
 
     private static readonly SettingDef[] Generator =
     [
-        S("genEnable", "", true, _ => 0, _ => 1, s => s.OffGrid && s.GeneratorKw > 0 ? 1 : 0, "1 lets the HPS start the generator below genStartSoc (needs a generator)"),
-        S("genStartSoc", "%", true, _ => 5, _ => 80, _ => 30, "generator start condition: SOC below this"),
-        S("genStopSoc", "%", true, _ => 10, _ => 100, _ => 80, "the generator stops at this SOC (above genStartSoc)"),
-        S("genMaxPower", "kW", false, _ => 0, s => s.RatedKw, s => Math.Min(s.GeneratorKw, s.RatedKw), "most power taken from the generator"),
+        S("genEnable", "", true, _ => 0, _ => 1, s => s.OffGrid && s.GeneratorKw > 0 ? 1 : 0),
+        S("genStartSoc", "%", true, _ => 5, _ => 80, _ => 30),
+        S("genStopSoc", "%", true, _ => 10, _ => 100, _ => 80),
+        S("genMaxPower", "kW", false, _ => 0, s => s.RatedKw, s => Math.Min(s.GeneratorKw, s.RatedKw)),
     ];
 
     private static readonly SettingDef[] Pbd =
     [
-        S("onOff", "", true, _ => 0, _ => 1, _ => 1, "1 runs the PV converter; 0 stops it (no PV)"),
-        S("parallelNum", "", true, _ => 1, _ => 10, _ => 1, "units in parallel; another count than the installed one is a fault that stops the PV converter"),
-        S("maxChargeCurr", "A", false, _ => 0, _ => 400, _ => 400, "most current into the battery (caps battery charging power at this × nominal battery voltage)"),
+        S("onOff", "", true, _ => 0, _ => 1, _ => 1),
+        S("parallelNum", "", true, _ => 1, _ => 10, _ => 1),
+        S("maxChargeCurr", "A", false, _ => 0, _ => 400, _ => 400), // × nominal battery volts caps charging
     ];
 
     private static SettingDef[] Bms(bool master) =>
     [
-        S("cellVoltHighLimit", "V", false, _ => 3.40, _ => 3.65, _ => 3.60, "charging stops before any cell reaches this voltage"),
-        S("cellVoltLowLimit", "V", false, _ => 2.50, _ => 3.10, _ => 2.80, "discharging stops before any cell falls to this voltage"),
-        S("chargeTempHigh", "°C", false, _ => 30, _ => 60, _ => 55, "no charging when a module is warmer"),
-        S("chargeTempLow", "°C", false, _ => -10, _ => 15, _ => 0, "no charging when a module is cooler"),
-        S("dischargeTempHigh", "°C", false, _ => 35, _ => 65, _ => 60, "no discharging when a module is warmer"),
-        S("dischargeTempLow", "°C", false, _ => -30, _ => 10, _ => -20, "no discharging when a module is cooler"),
-        S("maxChargeCurr", "A", false, _ => 0, s => s.Battery.CellAh * (master ? s.Battery.Racks : 1), s => s.Battery.CellAh * (master ? s.Battery.Racks : 1),
-            master ? "most charging current of the whole battery" : "most charging current of this rack"),
-        S("maxDischargeCurr", "A", false, _ => 0, s => s.Battery.CellAh * (master ? s.Battery.Racks : 1), s => s.Battery.CellAh * (master ? s.Battery.Racks : 1),
-            master ? "most discharging current of the whole battery" : "most discharging current of this rack"),
+        S("cellVoltHighLimit", "V", false, _ => 3.40, _ => 3.65, _ => 3.60),
+        S("cellVoltLowLimit", "V", false, _ => 2.50, _ => 3.10, _ => 2.80),
+        S("chargeTempHigh", "°C", false, _ => 30, _ => 60, _ => 55),
+        S("chargeTempLow", "°C", false, _ => -10, _ => 15, _ => 0),
+        S("dischargeTempHigh", "°C", false, _ => 35, _ => 65, _ => 60),
+        S("dischargeTempLow", "°C", false, _ => -30, _ => 10, _ => -20),
+        // A rack (BCU) up to 1 C of its cells; the master (MBMS) up to 1 C of the whole battery.
+        S("maxChargeCurr", "A", false, _ => 0, s => OneC(s, master), s => OneC(s, master)),
+        S("maxDischargeCurr", "A", false, _ => 0, s => OneC(s, master), s => OneC(s, master)),
     ];
+
+    private static double OneC(SystemSpec s, bool master) => s.Battery.CellAh * (master ? s.Battery.Racks : 1);
 
     private static readonly SettingDef[] Hps = [.. Inverter, .. Generator];
     private static readonly SettingDef[] Bcu = Bms(false);

@@ -1,22 +1,13 @@
 using System.Net;
-using SolarDashboard.Sandbox;
 using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox.Atess;
 
 /// <summary>Authorization: Basic base64(accountId:apiKey) on every call, "no access" for others' devices, Accept-Language.</summary>
-public sealed class AtessAccessTests : IAsyncLifetime
+public sealed class AtessAccessTests(AtessReadOnlySandbox shared) : IClassFixture<AtessReadOnlySandbox>
 {
-    private SandboxHost _sandbox = null!;
-    private AtessFleetView _fleet = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxHost.StartAsync(o => o.FlowControl = FlowControlMode.Relaxed);
-        _fleet = await AtessFleetView.LoadAsync(_sandbox);
-    }
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxHost _sandbox = shared.Sandbox;
+    private readonly AtessFleetView _fleet = shared.Fleet;
 
     private string HpsLast => "/hps/data-last" + SandboxHost.Query(("deviceSn", _fleet.Device(AtessFleetView.Commercial, "HpsCentral")));
 

@@ -1,22 +1,13 @@
 using System.Text.Json.Nodes;
-using SolarDashboard.Sandbox;
 using SolarDashboard.Testing;
 
 namespace SolarDashboard.Tests.Sandbox.Atess;
 
 /// <summary>History (data-list): pageNo/pageSize paging, startDate/endDate in the plant's local time, and bad queries.</summary>
-public sealed class AtessHistoryTests : IAsyncLifetime
+public sealed class AtessHistoryTests(AtessReadOnlySandbox shared) : IClassFixture<AtessReadOnlySandbox>
 {
-    private SandboxHost _sandbox = null!;
-    private AtessFleetView _fleet = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxHost.StartAsync(o => o.FlowControl = FlowControlMode.Relaxed);
-        _fleet = await AtessFleetView.LoadAsync(_sandbox);
-    }
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxHost _sandbox = shared.Sandbox;
+    private readonly AtessFleetView _fleet = shared.Fleet;
 
     private Task<JsonObject> PageAsync(string path, string sn, string start, string end, object pageNo, object pageSize) =>
         _sandbox.AtessGetAsync(path + SandboxHost.Query(("deviceSn", sn), ("startDate", start), ("endDate", end), ("pageNo", pageNo), ("pageSize", pageSize)));
