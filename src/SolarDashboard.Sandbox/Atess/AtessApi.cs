@@ -96,7 +96,7 @@ public static class AtessApi
             var (n, e1) = call.RequiredLong("pageNo");
             if (e1 is not null) return e1;
             if (n < 1) return call.Invalid("pageNo");
-            pageNo = n;
+            pageNo = Math.Min(n, int.MaxValue);
         }
         if (call.Query("pageSize") is not null)
         {

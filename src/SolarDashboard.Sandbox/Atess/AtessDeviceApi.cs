@@ -91,7 +91,7 @@ internal static class AtessDeviceApi
         if (error is not null) return error;
         if (call.Acquire(device!.Sn) is { } limited) return limited;
         var samples = call.Fleet.History(device, start, end);
-        var skip = (pageNo - 1) * pageSize;
+        var skip = pageNo > int.MaxValue ? long.MaxValue : (pageNo - 1) * pageSize;
         var rows = skip >= samples.Count ? [] : samples.Skip((int)skip).Take((int)pageSize).Select(s => (JsonNode)AtessRows.For(s)).ToList();
         return call.Ok(AtessViews.Pager(rows, pageNo, (int)pageSize, samples.Count), paged: true);
     }

@@ -56,7 +56,7 @@ internal static class AtessViews
     public static JsonObject Pager(IEnumerable<JsonNode> rows, long pageNo, int pageSize, long total) => new()
     {
         ["datas"] = new JsonArray([.. rows]),
-        ["offset"] = (pageNo - 1) * pageSize,
+        ["offset"] = pageNo > int.MaxValue ? long.MaxValue : (pageNo - 1) * pageSize,
         ["pageNo"] = pageNo,
         ["pageSize"] = pageSize,
         ["total"] = total,
