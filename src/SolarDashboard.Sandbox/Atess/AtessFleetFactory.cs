@@ -57,30 +57,32 @@ internal static class AtessFleetFactory
             var input = new PlantInput(site.Name, site.Country, site.City, site.Address, site.Lat, site.Lon, zone,
                 kit.Systems.Sum(s => s.PvKwp), localDay);
             var plant = fleet.NewPlant(options.AccountId, input, installed - TimeSpan.FromHours(2), id, site.Volts, site.Hertz);
-            var log = NewDataLog(fleet, seed, kit, serials, salt: n, year: localDay.Year);
+            var log = NewDataLog(fleet, seed, kit, serials, salt: n);
             fleet.AddDataLog(plant, log.Sn, PlantSimulator.FloorStep(installed));
             // The small demo site's datalog stopped reporting three hours before the sandbox started.
             if (n == 2) fleet.SetLost(log, true, simNow - TimeSpan.FromHours(3));
         }
 
         for (var k = 0; k < SpareKits.Length; k++)
-            NewDataLog(fleet, seed, SpareKits[k], serials, salt: 500 + k, year: simNow.Year);
+            NewDataLog(fleet, seed, SpareKits[k], serials, salt: 500 + k);
     }
 
-    private static AtessDataLog NewDataLog(AtessFleet fleet, int seed, AtessKit kit, HashSet<string> serials, int salt, int year)
+    private static AtessDataLog NewDataLog(AtessFleet fleet, int seed, AtessKit kit, HashSet<string> serials, int salt)
     {
+        // A batch year per datalog (2023 to 2025), so serials depend on the seed only, not on when the sandbox starts.
+        var year = 23 + (int)(DetRandom.Hash(seed, 64, salt) % 3);
         var logSn = Serial("UDL", seed, salt, 0, year, serials);
         var deviceSns = kit.Devices.Select((d, k) => Serial(Prefix(d.Family), seed, salt, k + 1, year, serials)).ToList();
         return fleet.NewDataLog(logSn, kit, deviceSns);
     }
 
-    /// <summary>Ten characters shaped like the reference's example UMD0D23202: family, 0, a letter, the year, three digits.</summary>
+    /// <summary>Ten characters shaped like the reference's example UMD0D23202: family, 0, a letter, two year digits, three digits.</summary>
     private static string Serial(string prefix, int seed, int salt, int k, int year, HashSet<string> taken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var h = DetRandom.Hash(seed, 63, salt * 100L + k, attempt);
-            var sn = $"{prefix}0{(char)('A' + (int)(h % 26))}{year % 100:D2}{(h >> 8) % 1000:D3}";
+            var sn = $"{prefix}0{(char)('A' + (int)(h % 26))}{year:D2}{(h >> 8) % 1000:D3}";
             if (taken.Add(sn)) return sn;
         }
     }
