@@ -1,79 +1,111 @@
-using Microsoft.Extensions.Time.Testing;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using System.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using SolarDashboard.Authentication;
 using SolarDashboard.Hosting;
-using SolarDashboard.Testing;
+using SolarDashboard.Tests.Web.SignIn;
 
 namespace SolarDashboard.Tests.Web;
 
-/// <summary>id_token validation (every check must bite), return-URL rules and the content security policy.</summary>
-public sealed class SignInTests
+/// <summary>
+/// Sign-in on the framework's OpenID Connect handler, driven through the app's own account endpoints against a provider
+/// that signs whatever a test asks for: every forged id_token fails closed. Also the return-URL rules and the CSP.
+/// </summary>
+public sealed class SignInTests : IAsyncLifetime
 {
-    private const string Issuer = "https://idp.example/realms/solar";
-    private const string Client = "solardashboard";
-    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "k1" };
+    /// <summary>The app's clock, pinned years away from real time (as the demo's simulated clock can be).</summary>
+    private static readonly DateTimeOffset Now = new(2031, 3, 14, 12, 0, 0, TimeSpan.Zero);
 
-    private OpenIdConnectConfiguration Provider(SecurityKey? key = null)
+    private TestIdentityProvider _provider = null!;
+    private SignInHost _app = null!;
+
+    public async Task InitializeAsync()
     {
-        var config = new OpenIdConnectConfiguration { Issuer = Issuer };
-        config.SigningKeys.Add(key ?? _key);
-        return config;
+        _provider = await TestIdentityProvider.StartAsync();
+        _app = await SignInHost.StartAsync(_provider, Now);
     }
 
-    private string Token(string issuer = Issuer, string audience = Client, string nonce = "n-1", TimeSpan? expiresIn = null, SecurityKey? signWith = null,
-        Dictionary<string, object>? extra = null)
+    public async Task DisposeAsync()
     {
-        var claims = new Dictionary<string, object> { ["sub"] = "user-1", ["nonce"] = nonce, ["name"] = "Anna Owner", ["preferred_username"] = "anna" };
-        foreach (var (k, v) in extra ?? []) claims[k] = v;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer, Audience = audience, Claims = claims,
-            IssuedAt = Now.UtcDateTime, NotBefore = Now.UtcDateTime, Expires = (Now + (expiresIn ?? TimeSpan.FromHours(1))).UtcDateTime,
-            SigningCredentials = new SigningCredentials(signWith ?? _key, SecurityAlgorithms.RsaSha256),
-        });
+        await _app.DisposeAsync();
+        await _provider.DisposeAsync();
     }
-
-    private static OidcTokenValidator Validator(DateTimeOffset? at = null) => new(new FakeTimeProvider(at ?? Now));
 
     [Fact]
-    public async Task A_valid_token_gives_the_identity_and_the_roles_of_the_configured_claim()
+    public async Task A_valid_token_signs_in_with_the_roles_of_the_configured_claim_and_lands_on_the_page_asked_for()
     {
-        var who = await Validator().ValidateAsync(Token(extra: new() { ["roles"] = new[] { "Owner", "Operator" } }), Provider(), Client, "n-1", "roles");
-        Assert.Equal((Issuer, "user-1", "Anna Owner", "anna"), (who.Issuer, who.Subject, who.DisplayName, who.UserName));
-        Assert.Equal(["Owner", "Operator"], who.Roles!);
-        var noClaim = await Validator().ValidateAsync(Token(), Provider(), Client, "n-1", roleClaim: "");
-        Assert.Null(noClaim.Roles); // roles are then managed in the app
+        var request = await _app.Browser.StartSignInAsync(_provider, "/plants/3?range=week");
+        var q = HttpUtility.ParseQueryString(request.Location.Query);
+        Assert.Equal(("code", "S256", TestIdentityProvider.ClientId), (q["response_type"], q["code_challenge_method"], q["client_id"]));
+        Assert.Contains("openid", q["scope"]!.Split(' '));
+
+        _provider.NextIdToken = _provider.Token(Now, request.Nonce, claims: new Dictionary<string, object> { ["roles"] = new[] { "Owner", "Operator" } });
+        using var callback = await _app.Browser.ReturnFromProviderAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/plants/3?range=week", callback.Headers.Location!.OriginalString);
+        Assert.NotNull(_app.Browser.SignInCookie);
+        Assert.Equal("Anna Owner|Operator,Owner", await _app.Browser.Client.GetStringAsync("/me"));
+        // The code was redeemed with its PKCE verifier and the client's secret.
+        var redemption = Assert.Single(_provider.TokenRequests);
+        Assert.Equal(("authorization_code", request.Code), (redemption["grant_type"], redemption["code"]));
+        Assert.False(string.IsNullOrEmpty(redemption["code_verifier"]));
     }
 
-    public static TheoryData<string, Func<SignInTests, string>, Func<SignInTests, OpenIdConnectConfiguration>> Forgeries => new()
+    public static TheoryData<string, Func<TestIdentityProvider, string, string>> Forgeries => new()
     {
-        { "another issuer", t => t.Token(issuer: "https://evil.example"), t => t.Provider() },
-        { "another audience", t => t.Token(audience: "someone-else"), t => t.Provider() },
-        { "another nonce", t => t.Token(nonce: "replayed"), t => t.Provider() },
-        { "expired", t => t.Token(expiresIn: TimeSpan.FromMinutes(-10)), t => t.Provider() },
-        { "signed by another key", t => t.Token(signWith: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "k1" }), t => t.Provider() },
-        { "signature stripped", t => string.Join('.', t.Token().Split('.')[..2]) + ".", t => t.Provider() },
+        { "another issuer", (p, nonce) => p.Token(Now, nonce, issuer: "https://evil.example") },
+        { "another audience", (p, nonce) => p.Token(Now, nonce, audience: "someone-else") },
+        { "another nonce", (p, _) => p.Token(Now, "replayed-from-another-sign-in") },
+        { "no nonce", (p, _) => p.Token(Now, nonce: null) },
+        { "expired", (p, nonce) => p.Token(Now.AddHours(-2), nonce) },
+        { "not valid yet", (p, nonce) => p.Token(Now.AddHours(1), nonce) },
+        { "signed by another key", (p, nonce) => p.Token(Now, nonce, signWith: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "k1" }) },
+        { "alg none", (p, nonce) => p.Token(Now, nonce, signWith: TestIdentityProvider.Unsigned) },
+        { "signature stripped", (p, nonce) => string.Join('.', p.Token(Now, nonce).Split('.')[..2]) + "." },
     };
 
     [Theory]
     [MemberData(nameof(Forgeries))]
-    public async Task A_forged_or_stale_token_is_rejected(string what, Func<SignInTests, string> token, Func<SignInTests, OpenIdConnectConfiguration> provider)
+    public async Task A_forged_or_stale_token_signs_nobody_in_and_lands_on_the_failure_page(string what, Func<TestIdentityProvider, string, string> forge)
     {
-        Assert.NotNull(what);
-        await Assert.ThrowsAsync<IdTokenRejectedException>(() => Validator().ValidateAsync(token(this), provider(this), Client, "n-1", "roles"));
+        var request = await _app.Browser.StartSignInAsync(_provider, "/plants");
+        _provider.NextIdToken = forge(_provider, request.Nonce);
+        using var callback = await _app.Browser.ReturnFromProviderAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.StartsWith("/account/signin-failed", callback.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(callback.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith(AuthenticationSetup.CookieName + "=", StringComparison.Ordinal));
+        Assert.True(_app.Browser.SignInCookie is null, what);
+        using var me = await _app.Browser.Client.GetAsync("/me");
+        Assert.Equal(HttpStatusCode.Redirect, me.StatusCode);
+        Assert.StartsWith("/account/signin", me.Headers.Location!.AbsolutePath);
     }
 
     [Fact]
-    public async Task Expiry_is_judged_on_the_apps_clock()
+    public async Task Cookies_expire_on_real_time_while_token_lifetimes_follow_the_apps_clock()
     {
-        var token = Token(expiresIn: TimeSpan.FromMinutes(30));
-        await Validator(Now.AddMinutes(20)).ValidateAsync(token, Provider(), Client, "n-1", null);
-        await Assert.ThrowsAsync<IdTokenRejectedException>(() => Validator(Now.AddMinutes(40)).ValidateAsync(token, Provider(), Client, "n-1", null));
+        // The app's clock is years ahead, yet the correlation and nonce cookies last minutes of real time…
+        using var challenge = await _app.Browser.Client.GetAsync("/account/signin?returnUrl=%2F");
+        var cookies = challenge.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Equal(2, cookies.Count(c => c.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal) || c.StartsWith(".AspNetCore.OpenIdConnect.Nonce.", StringComparison.Ordinal)));
+        foreach (var cookie in cookies)
+        {
+            var expires = DateTimeOffset.Parse(cookie.Split(';').Select(p => p.Trim()).Single(p => p.StartsWith("expires=", StringComparison.Ordinal))["expires=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(expires, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(2));
+        }
+
+        // …and the id_token, stamped on the app's clock, is valid (the same token judged on real time would not be).
+        var request = await _app.Browser.StartSignInAsync(_provider);
+        _provider.NextIdToken = _provider.Token(Now, request.Nonce, lifetime: TimeSpan.FromMinutes(5));
+        using var callback = await _app.Browser.ReturnFromProviderAsync(request);
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+        // The sign-in cookie itself: 8 hours of real time.
+        var ticket = _app.Service<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat.Unprotect(_app.Browser.SignInCookie);
+        Assert.InRange(ticket!.Properties.ExpiresUtc!.Value, DateTimeOffset.UtcNow.AddHours(7.9), DateTimeOffset.UtcNow.AddHours(8.1));
     }
 
     [Theory]
@@ -85,7 +117,7 @@ public sealed class SignInTests
     public void Roles_are_read_from_flat_nested_and_url_named_claims(string payload, string claim, string expected)
     {
         using var doc = JsonDocument.Parse(payload);
-        Assert.Equal(expected, string.Join(',', OidcTokenValidator.ReadRoles(doc.RootElement, claim)));
+        Assert.Equal(expected, string.Join(',', ProviderClaims.ReadRoles(doc.RootElement, claim)));
     }
 
     [Theory]

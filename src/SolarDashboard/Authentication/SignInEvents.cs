@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using SolarDashboard.Core.Users;
+
+namespace SolarDashboard.Authentication;
+
+/// <summary>What the dashboard adds to the framework's OpenID Connect handler: its own user record, principal and failure page.</summary>
+internal static class SignInEvents
+{
+    /// <summary>
+    /// The id_token passed the handler's checks; the nonce is checked after this event, so nothing is recorded yet. Only the
+    /// id_token is kept (inside the encrypted cookie), as the hint for the provider's end-session endpoint.
+    /// </summary>
+    public static Task KeepIdTokenAsync(TokenValidatedContext context)
+    {
+        var idToken = context.TokenEndpointResponse?.IdToken;
+        if (string.IsNullOrEmpty(idToken))
+        {
+            context.Fail("The identity provider returned no id_token (is the 'openid' scope allowed?).");
+            return Task.CompletedTask;
+        }
+        context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every check passed: record the user (issuer, subject) and sign in with the dashboard's own principal.</summary>
+    public static async Task RecordUserAsync(TicketReceivedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var idToken = context.Properties?.GetTokenValue(OpenIdConnectParameterNames.IdToken);
+        if (idToken is null)
+        {
+            // Failing here would still sign in (the handler signs in unless the response is handled): refuse explicitly.
+            context.Response.Redirect("/account/signin-failed");
+            context.HandleResponse();
+            return;
+        }
+        var who = ProviderClaims.Read(idToken, services.GetRequiredService<IOptions<SignInOptions>>().Value);
+        var user = await services.GetRequiredService<UserDirectory>().RecordSignInAsync(who, context.HttpContext.RequestAborted);
+        context.Principal = AppPrincipal.Create(user, WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)));
+        services.GetRequiredService<ILogger<OpenIdConnectHandler>>().LogInformation("User {UserId} signed in (roles: {Roles})", user.Id, user.Roles);
+    }
+
+    /// <summary>A refused or broken sign-in lands on the failure page; nothing is signed in.</summary>
+    public static Task ShowFailureAsync(RemoteFailureContext context)
+    {
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<OpenIdConnectHandler>>();
+        logger.LogWarning("Sign-in failed: {Reason}", context.Failure?.Message);
+        context.Response.Redirect("/account/signin-failed?reason=" + Uri.EscapeDataString(context.Failure?.Message ?? "unknown"));
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+}
