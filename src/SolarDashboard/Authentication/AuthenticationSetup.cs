@@ -131,10 +131,12 @@ internal static class AuthenticationSetup
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/signin", (HttpContext http, string? returnUrl) =>
+        app.MapGet("/account/signin", (HttpContext http, string? returnUrl, ILogger<SignInOptions> logger) =>
         {
-            // Only a path on this site; anything else (https://elsewhere, //elsewhere) is refused and replaced by home.
+            // Only a path on this site; anything else (https://elsewhere, //elsewhere, control characters) is refused and replaced by home.
             var target = ReturnUrls.OrHome(returnUrl);
+            if (!string.IsNullOrEmpty(returnUrl) && target != returnUrl)
+                logger.LogWarning("Refused return URL {ReturnUrl} (not a plain path on this site); sending the user home", Uri.EscapeDataString(returnUrl[..Math.Min(returnUrl.Length, 200)]));
             if (http.User.Identity?.IsAuthenticated == true) return Results.LocalRedirect(target);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcScheme]);
         }).AllowAnonymous();

@@ -45,13 +45,18 @@ internal static class SignInEvents
         services.GetRequiredService<ILogger<OpenIdConnectHandler>>().LogInformation("User {UserId} signed in (roles: {Roles})", user.Id, user.Roles);
     }
 
-    /// <summary>A refused or broken sign-in lands on the failure page; nothing is signed in.</summary>
+    /// <summary>A refused or broken sign-in lands on the failure page with one of a few known codes; nothing is signed in.</summary>
     public static Task ShowFailureAsync(RemoteFailureContext context)
     {
+        var code = SignInFailure.Code(context.Failure);
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<OpenIdConnectHandler>>();
-        logger.LogWarning("Sign-in failed: {Reason}", context.Failure?.Message);
-        context.Response.Redirect("/account/signin-failed?reason=" + Uri.EscapeDataString(context.Failure?.Message ?? "unknown"));
+        logger.LogWarning("Sign-in failed ({Code}): {Reason}", code, OneLine(context.Failure?.Message));
+        context.Response.Redirect("/account/signin-failed?reason=" + code);
         context.HandleResponse();
         return Task.CompletedTask;
     }
+
+    /// <summary>Text from outside (a provider's error description) as one log line.</summary>
+    public static string OneLine(string? text) =>
+        text is null ? "" : new string([.. text.Take(300).Select(c => char.IsControl(c) ? ' ' : c)]);
 }

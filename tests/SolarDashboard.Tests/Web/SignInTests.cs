@@ -77,7 +77,7 @@ public sealed class SignInTests : IAsyncLifetime
         using var callback = await _app.Browser.ReturnFromProviderAsync(request);
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        Assert.StartsWith("/account/signin-failed", callback.Headers.Location!.OriginalString);
+        Assert.Equal("/account/signin-failed?reason=rejected", callback.Headers.Location!.OriginalString);
         Assert.DoesNotContain(callback.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith(AuthenticationSetup.CookieName + "=", StringComparison.Ordinal));
         Assert.True(_app.Browser.SignInCookie is null, what);
         using var me = await _app.Browser.Client.GetAsync("/me");
@@ -109,6 +109,80 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%0B")]
+    [InlineData("%2F%0C")]
+    [InlineData("%2F%00")]
+    [InlineData("%2Fplants%5Cx")]
+    public async Task A_return_url_with_a_control_character_or_backslash_sends_the_user_home_with_one_log_line(string returnUrl)
+    {
+        // Signed in: the app redirects at once.
+        await SignInAsync(_app.Browser, ["Owner"]);
+        var before = _app.LogLines.Count;
+        using var signedIn = await _app.Browser.Client.GetAsync("/account/signin?returnUrl=" + returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+        var logged = _app.LogLines.Skip(before).Where(l => l.Contains("|Warning|") || l.Contains("|Error|") || l.Contains("|Critical|")).ToList();
+        var line = Assert.Single(logged);
+        Assert.Contains("return URL", line);
+        Assert.DoesNotContain(" at ", line); // no stack trace
+        Assert.DoesNotContain('\n', line);
+
+        // Not signed in: the provider is asked to send the user home afterwards.
+        using var stranger = _app.NewBrowser();
+        using var challenge = await stranger.Client.GetAsync("/account/signin?returnUrl=" + returnUrl);
+        var state = HttpUtility.ParseQueryString(challenge.Headers.Location!.Query)["state"];
+        var oidc = _app.Service<IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>().Get(AuthenticationSetup.OidcScheme);
+        Assert.Equal("/", oidc.StateDataFormat.Unprotect(state)!.RedirectUri);
+    }
+
+    [Fact]
+    public async Task Each_kind_of_failure_reaches_the_failure_page_as_a_known_code()
+    {
+        // A state this app never made (or one from an expired sign-in).
+        using (var forged = await _app.Browser.Client.GetAsync("/signin-oidc?code=abc&state=forged"))
+            Assert.Equal("/account/signin-failed?reason=expired", forged.Headers.Location!.OriginalString);
+
+        // The person cancelled at the provider.
+        var request = await _app.Browser.StartSignInAsync(_provider);
+        using (var denied = await _app.Browser.Client.GetAsync("/signin-oidc?error=access_denied&error_description=%3Cb%3Eattacker%3C%2Fb%3E&state=" + Uri.EscapeDataString(request.State)))
+            Assert.Equal("/account/signin-failed?reason=denied", denied.Headers.Location!.OriginalString);
+
+        // The provider refuses the code.
+        request = await _app.Browser.StartSignInAsync(_provider);
+        using (var refused = await _app.Browser.ReturnFromProviderAsync(request with { Code = "not-issued" }))
+            Assert.Equal("/account/signin-failed?reason=provider", refused.Headers.Location!.OriginalString);
+        Assert.Null(_app.Browser.SignInCookie);
+    }
+
+    [Theory]
+    [InlineData("denied", "cancelled or refused")]
+    [InlineData("expired", "took too long")]
+    [InlineData("rejected", "did not pass")]
+    [InlineData("provider", "refused to complete")]
+    [InlineData("unavailable", "could not be reached")]
+    [InlineData(null, "Something went wrong")]
+    [InlineData("", "Something went wrong")]
+    [InlineData("Your account is locked. Call +1-555-0100 now", "Something went wrong")]
+    [InlineData("<script>alert(1)</script>", "Something went wrong")]
+    public void The_failure_page_shows_only_the_text_of_a_known_code(string? reason, string expected)
+    {
+        var text = SignInFailure.Text(reason);
+        Assert.Contains(expected, text);
+        if (expected == "Something went wrong" && reason is { Length: > 0 }) Assert.DoesNotContain(reason, text);
+    }
+
+    /// <summary>Signs <paramref name="browser"/> in with these provider roles.</summary>
+    private async Task SignInAsync(Browser browser, string[] roles, string? refreshToken = null)
+    {
+        var request = await browser.StartSignInAsync(_provider);
+        _provider.NextIdToken = _provider.Token(_app.Time.GetUtcNow(), request.Nonce, claims: new Dictionary<string, object> { ["roles"] = roles });
+        _provider.NextRefreshToken = refreshToken;
+        using var callback = await browser.ReturnFromProviderAsync(request);
+        Assert.NotNull(browser.SignInCookie);
+    }
+
+    [Theory]
     [InlineData("{\"roles\":[\"Admin\"]}", "roles", "Admin")]
     [InlineData("{\"realm_access\":{\"roles\":[\"Operator\",\"offline_access\"]}}", "realm_access.roles", "Operator,offline_access")]
     [InlineData("{\"https://solardashboard.example/roles\":[\"Owner\"]}", "https://solardashboard.example/roles", "Owner")]
@@ -129,6 +203,14 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("javascript:alert(1)", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
+    [InlineData("/\t/evil.example", false)] // browsers drop the tab and read //evil.example
+    [InlineData("/\u000B", false)]
+    [InlineData("/\u000C", false)]
+    [InlineData("/\0", false)]
+    [InlineData("/plants\u007F", false)]
+    [InlineData("/plants\u0085", false)]
+    [InlineData("/plants\r\nSet-Cookie: x=1", false)]
+    [InlineData("/plants\\3", false)]
     public void Only_paths_on_this_site_are_return_urls(string? url, bool local) => Assert.Equal(local, ReturnUrls.IsLocal(url));
 
     [Fact]
