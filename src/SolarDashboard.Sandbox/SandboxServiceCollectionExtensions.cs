@@ -33,6 +33,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<GatewayQuirkFilter>();
         services.AddSingleton<Identity.IdpKeys>();
         services.AddSingleton<Identity.IdpCodes>();
+        services.AddSingleton<Identity.IdpState>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -31,6 +32,9 @@ internal static class AuthenticationSetup
             .ValidateOnStart();
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<ProviderRefresh>();
+        services.AddSingleton<ProviderSessions>();
+        services.AddScoped<AuthenticationStateProvider, CircuitRoleRevalidation>();
 
         services.AddAuthentication(o =>
             {
@@ -50,7 +54,7 @@ internal static class AuthenticationSetup
                 o.SlidingExpiration = true;
                 // Cookies expire in the browser's time; in demo mode the app's TimeProvider is the simulation's clock.
                 o.TimeProvider = TimeProvider.System;
-                o.Events.OnValidatePrincipal = RefreshFromDatabaseAsync;
+                o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
             })
             .AddOpenIdConnect(OidcScheme, "Single sign-on", _ => { });
         services.AddOptions<OpenIdConnectOptions>(OidcScheme)
@@ -108,13 +112,34 @@ internal static class AuthenticationSetup
     }
 
     /// <summary>
-    /// Roles can change (an admin edits them, or the user is removed): each request re-reads the user, so the cookie
-    /// never grants more than the database says.
+    /// Roles can change (an admin edits them, the provider does, or the user is removed): each request re-reads the user,
+    /// so the cookie never grants more than the database says; roles from the provider are re-checked with it once due,
+    /// and a session the provider no longer refreshes ends.
     /// </summary>
-    private static async Task RefreshFromDatabaseAsync(CookieValidatePrincipalContext context)
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
+        var services = context.HttpContext.RequestServices;
+        var ct = context.HttpContext.RequestAborted;
         if (!int.TryParse(context.Principal?.FindFirst(UserClaims.UserId)?.Value, out var userId)) { context.RejectPrincipal(); return; }
-        var user = await context.HttpContext.RequestServices.GetRequiredService<UserDirectory>().FindAsync(userId, context.HttpContext.RequestAborted);
+        var directory = services.GetRequiredService<UserDirectory>();
+        var user = await directory.FindAsync(userId, ct);
+        if (user is not null && !string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<SignInOptions>>().Value.RoleClaim))
+        {
+            var fromCookie = ProviderSessions.Read(context.Properties);
+            var session = context.Principal!.FindFirst(UserClaims.Session)?.Value ?? "";
+            var confirmed = await services.GetRequiredService<ProviderSessions>().EnsureCheckedAsync(session, user, fromCookie, ct);
+            if (confirmed is null)
+            {
+                user = null;
+            }
+            else if (confirmed != fromCookie)
+            {
+                // Newer tokens (this request refreshed, or another request or the circuit did): into the cookie with them.
+                ProviderSessions.Write(context.Properties, confirmed);
+                context.ShouldRenew = true;
+                user = await directory.FindAsync(userId, ct);
+            }
+        }
         if (user is null)
         {
             context.RejectPrincipal();
@@ -141,11 +166,12 @@ internal static class AuthenticationSetup
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcScheme]);
         }).AllowAnonymous();
 
-        app.MapPost("/account/signout", async (HttpContext http, IAntiforgery antiforgery, IOptionsMonitor<OpenIdConnectOptions> oidc, IOptions<SignInOptions> signIn) =>
+        app.MapPost("/account/signout", async (HttpContext http, IAntiforgery antiforgery, IOptionsMonitor<OpenIdConnectOptions> oidc, IOptions<SignInOptions> signIn, ProviderSessions sessions) =>
         {
             // The form carries no other field, so nothing binds it: check the anti-forgery token explicitly.
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             var idToken = await http.GetTokenAsync(CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectParameterNames.IdToken);
+            if (http.User.FindFirst(UserClaims.Session)?.Value is { } session) sessions.End(session);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             var signedOut = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, "/account/signed-out");
             string? endSession = null;

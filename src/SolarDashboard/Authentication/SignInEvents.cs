@@ -12,8 +12,9 @@ namespace SolarDashboard.Authentication;
 internal static class SignInEvents
 {
     /// <summary>
-    /// The id_token passed the handler's checks; the nonce is checked after this event, so nothing is recorded yet. Only the
-    /// id_token is kept (inside the encrypted cookie), as the hint for the provider's end-session endpoint.
+    /// The id_token passed the handler's checks; the nonce is checked after this event, so nothing is recorded yet. Kept
+    /// (inside the encrypted cookie): the id_token, as the hint for the provider's end-session endpoint, and the refresh
+    /// token when roles come from the provider, to re-check them (<see cref="ProviderSessions"/>).
     /// </summary>
     public static Task KeepIdTokenAsync(TokenValidatedContext context)
     {
@@ -23,7 +24,11 @@ internal static class SignInEvents
             context.Fail("The identity provider returned no id_token (is the 'openid' scope allowed?).");
             return Task.CompletedTask;
         }
-        context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+        List<AuthenticationToken> keep = [new() { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }];
+        var rolesFromProvider = !string.IsNullOrWhiteSpace(context.HttpContext.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value.RoleClaim);
+        if (rolesFromProvider && context.TokenEndpointResponse?.RefreshToken is { Length: > 0 } refreshToken)
+            keep.Add(new() { Name = OpenIdConnectParameterNames.RefreshToken, Value = refreshToken });
+        context.Properties!.StoreTokens(keep);
         return Task.CompletedTask;
     }
 
@@ -39,9 +44,13 @@ internal static class SignInEvents
             context.HandleResponse();
             return;
         }
-        var who = ProviderClaims.Read(idToken, services.GetRequiredService<IOptions<SignInOptions>>().Value);
+        var settings = services.GetRequiredService<IOptions<SignInOptions>>().Value;
+        var who = ProviderClaims.Read(idToken, settings);
         var user = await services.GetRequiredService<UserDirectory>().RecordSignInAsync(who, context.HttpContext.RequestAborted);
-        context.Principal = AppPrincipal.Create(user, WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)));
+        var session = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+        context.Principal = AppPrincipal.Create(user, session);
+        if (!string.IsNullOrWhiteSpace(settings.RoleClaim))
+            ProviderSessions.Write(context.Properties!, services.GetRequiredService<ProviderSessions>().Start(session, context.Properties!.GetTokenValue(OpenIdConnectParameterNames.RefreshToken), idToken));
         services.GetRequiredService<ILogger<OpenIdConnectHandler>>().LogInformation("User {UserId} signed in (roles: {Roles})", user.Id, user.Roles);
     }
 
