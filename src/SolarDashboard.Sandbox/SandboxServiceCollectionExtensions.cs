@@ -39,6 +39,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<AtessQuirks>();
         services.AddSingleton<AcquisitionLimit>();
         services.AddSingleton<AtessGatewayFilter>();
+        services.AddSingleton<Identity.IdpState>();
         return services;
     }
 
