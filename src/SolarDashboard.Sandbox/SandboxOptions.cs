@@ -24,6 +24,9 @@ public sealed class SandboxOptions
     public QuirkOptions Quirks { get; set; } = new();
 
     public IdentityProviderOptions IdentityProvider { get; set; } = new();
+
+    /// <summary>The REDEX certificate registry: accounts, registered inverters, quirks.</summary>
+    public Redex.RedexOptions Redex { get; set; } = new();
 }
 
 /// <summary>The sandbox's OpenID Connect provider (for signing in to the dashboard offline).</summary>

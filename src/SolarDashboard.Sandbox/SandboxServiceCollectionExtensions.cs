@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SolarDashboard.Sandbox.Admin;
 using SolarDashboard.Sandbox.FusionSolar;
+using SolarDashboard.Sandbox.Redex;
 using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox;
@@ -11,6 +12,7 @@ public static class SandboxServiceCollectionExtensions
     public const string FusionSolarOAuthPrefix = "/sandbox/fusionsolar-oauth";
     public const string AdminPrefix = "/sandbox/admin";
     public const string IdentityPrefix = "/sandbox/idp";
+    public const string RedexPrefix = "/sandbox/redex";
 
     /// <summary>Registers the simulated vendor clouds. Options come from <paramref name="section"/> (usually "Sandbox").</summary>
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
@@ -33,10 +35,17 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<GatewayQuirkFilter>();
         services.AddSingleton<Identity.IdpKeys>();
         services.AddSingleton<Identity.IdpCodes>();
+        services.AddSingleton<RedexDirectory>();
+        services.AddSingleton<RedexTokens>();
+        services.AddSingleton<RedexRateLimiter>();
+        services.AddSingleton<RedexLedger>();
+        services.AddSingleton<RedexQuirks>();
+        services.AddSingleton<RedexGatewayFilter>();
+        services.AddSingleton<RedexApi>();
         return services;
     }
 
-    /// <summary>Maps the FusionSolar NBI, its OAuth service and the sandbox admin endpoints under /sandbox.</summary>
+    /// <summary>Maps the FusionSolar NBI, its OAuth service, the REDEX registry and the sandbox admin endpoints under /sandbox.</summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         var nbi = app.MapGroup(FusionSolarPrefix).AllowAnonymous().DisableAntiforgery()
@@ -46,6 +55,8 @@ public static class SandboxServiceCollectionExtensions
         OAuthEndpoints.Map(app.MapGroup(FusionSolarOAuthPrefix).AllowAnonymous().WithTags("sandbox"));
         Identity.IdentityProviderEndpoints.Map(app.MapGroup(IdentityPrefix).AllowAnonymous().WithTags("sandbox"));
         AdminEndpoints.Map(app.MapGroup(AdminPrefix).AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
+        RedexEndpoints.Map(app.MapGroup(RedexPrefix).AllowAnonymous().DisableAntiforgery().AddEndpointFilter<RedexGatewayFilter>().WithTags("sandbox"));
+        RedexAdminEndpoints.Map(app.MapGroup(AdminPrefix + "/redex").AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
         return app;
     }
 
