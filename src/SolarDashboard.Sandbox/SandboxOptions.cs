@@ -27,6 +27,9 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ATESS cloud (accounts, extra sites, quirks).</summary>
     public Atess.AtessOptions Atess { get; set; } = new();
+
+    /// <summary>The REDEX certificate registry: accounts, registered inverters, quirks.</summary>
+    public Redex.RedexOptions Redex { get; set; } = new();
 }
 
 /// <summary>The sandbox's OpenID Connect provider (for signing in to the dashboard offline).</summary>
