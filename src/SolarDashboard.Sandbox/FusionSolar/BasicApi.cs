@@ -25,10 +25,17 @@ public static class BasicApi
         Post(nbi, "/thirdData/getDevKpiDay", NbiApi.DevKpiDay, c => DeviceReport(c, ReportPeriod.Day));
         Post(nbi, "/thirdData/getDevKpiMonth", NbiApi.DevKpiMonth, c => DeviceReport(c, ReportPeriod.Month));
         Post(nbi, "/thirdData/getDevKpiYear", NbiApi.DevKpiYear, c => DeviceReport(c, ReportPeriod.Year));
+        // Replaced by /thirdData/stations and /thirdData/getDevHistoryKpi (replaced-APIs table, 8.7).
+        Offline(nbi, "/thirdData/getStationList");
+        Offline(nbi, "/thirdData/getDevFiveMinutes");
     }
 
     internal static void Post(RouteGroupBuilder group, string path, NbiApi api, Func<NbiCall, IResult> handler) =>
         group.MapPost(path, (HttpContext http, NbiPipeline pipeline) => pipeline.Run(http, api, handler));
+
+    /// <summary>An old API of the replaced-APIs table: still answers, with 401, so clients that probe it can fall back.</summary>
+    internal static void Offline(RouteGroupBuilder group, string path) =>
+        group.MapPost(path, (HttpContext http, NbiPipeline pipeline) => pipeline.Offline(http));
 
     private static async Task<IResult> Login(HttpContext http, ApiAccountSessions sessions, FlowControl flow, SandboxWorld world, NbiPipeline pipeline)
     {

@@ -19,6 +19,8 @@ public static class ControlApi
         BasicApi.Post(nbi, $"{Base}/nbi/v1/control/battery/configuration/task-info", NbiApi.BatteryConfigTaskInfo, c => TaskInfo(c, TaskKind.BatteryConfig));
         BasicApi.Post(nbi, $"{Base}/nbi/v2/control/active-power-control/async-task", NbiApi.ActivePowerTask, c => DeliverSettings(c, TaskKind.ActivePower));
         BasicApi.Post(nbi, $"{Base}/nbi/v2/control/active-power-control/task-info", NbiApi.ActivePowerTaskInfo, c => TaskInfo(c, TaskKind.ActivePower));
+        // Replaced by the v2 charge-and-discharge async task (replaced-APIs table, 8.7); its status query above stays current.
+        BasicApi.Offline(nbi, $"{Base}/v1/vpp/chargeAndDischarge");
     }
 
     private const string Running = "The same task is being executed in the current plant.";
