@@ -121,7 +121,7 @@ public static class BasicApi
     private static IResult DevList(NbiCall call)
     {
         var @params = call.Request.Echo("stationCodes");
-        if (Plants(call, @params) is not { } plants) return PlantError(call, @params);
+        if (Plants(call) is not { } plants) return PlantError(call, @params);
         var list = plants.SelectMany(p => call.World.Fleet.DevicesByPlant[p.Code]).Select(d => (JsonNode)new JsonObject
         {
             ["id"] = d.Id,
@@ -142,7 +142,7 @@ public static class BasicApi
     private static IResult StationRealKpi(NbiCall call)
     {
         var @params = call.Request.Echo("stationCodes");
-        if (Plants(call, @params) is not { } plants) return PlantError(call, @params);
+        if (Plants(call) is not { } plants) return PlantError(call, @params);
         var list = plants.Select(p => (JsonNode)new JsonObject
         {
             ["dataItemMap"] = call.Quirks.Map(Wire.WithCounterDip(call, p, call.World.PlantRealKpi(p), ["total_power"])),
@@ -214,7 +214,7 @@ public static class BasicApi
         HashSet<string>? sns = null;
         if (r.List("stationCodes").Count > 0)
         {
-            if (Plants(call, @params) is not { } p) return PlantError(call, @params);
+            if (Plants(call) is not { } p) return PlantError(call, @params);
             plants = p;
         }
         else if (r.List("sns") is { Count: > 0 } snList)
@@ -273,7 +273,7 @@ public static class BasicApi
     private static IResult StationReport(NbiCall call, ReportPeriod period)
     {
         var @params = call.Request.Echo("stationCodes", "collectTime");
-        if (Plants(call, @params) is not { } plants) return PlantError(call, @params);
+        if (Plants(call) is not { } plants) return PlantError(call, @params);
         if (!call.Request.TryLong("collectTime", out var collect) || collect is null || collect < 0)
             return NbiResults.Fail(20012, @params, call.Now);
         var list = new JsonArray();
@@ -319,13 +319,16 @@ public static class BasicApi
         return NbiResults.Ok(@params, list, call.Now);
     }
 
-    /// <summary>The requested plants when all are readable by the caller; null when the request has a plant error.</summary>
-    private static List<SimPlant>? Plants(NbiCall call, JsonObject @params)
+    /// <summary>
+    /// The requested plants the caller may read, in request order. Codes of plants not bound to the caller are left out
+    /// (reference 8.3: no data, or only part of it). Null when the list is empty, too long or names none of its plants.
+    /// </summary>
+    private static List<SimPlant>? Plants(NbiCall call)
     {
         var codes = call.Request.List("stationCodes");
         if (codes.Count == 0 || codes.Count > 100) return null;
-        if (codes.Any(c => !call.Caller.PlantCodes.Contains(c))) return null;
-        return codes.Distinct().Select(c => call.World.Fleet.PlantsByCode[c]).ToList();
+        var known = codes.Distinct().Where(call.Caller.PlantCodes.Contains).Select(c => call.World.Fleet.PlantsByCode[c]).ToList();
+        return known.Count > 0 ? known : null;
     }
 
     private static IResult PlantError(NbiCall call, JsonObject @params)

@@ -165,7 +165,9 @@ public static class ControlApi
         var entries = tasks.Select(t => t as JsonObject ?? []).ToList();
         var codes = entries.Select(e => e["plantCode"]?.ToString() ?? "").ToList();
         var foreign = codes.Where(c => !call.Caller.PlantCodes.Contains(c)).ToList();
-        if (foreign.Count > 0) return Envelope(false, 2, $"Exist no permission resources. plantCodes: [{string.Join(", ", foreign)}]", null);
+        // The whole task fails, naming the plants without permission, each API in its own words (5.2.3, 5.2.5, 5.2.7 example 1).
+        if (foreign.Count > 0)
+            return Envelope(false, 2, $"Exist no permission {(kind == TaskKind.BatteryConfig ? "plants," : "resources.")} plantCodes: [{string.Join(", ", foreign)}]", null);
         if (codes.Distinct().Count() != codes.Count) return Envelope(false, 20608, NbiResults.Messages[20608], null);
 
         var service = Tasks(call);
