@@ -38,11 +38,11 @@ public static class Format
 
     public static string Severity(int level) => level switch { 1 => "Critical", 2 => "Major", 3 => "Minor", 4 => "Warning", _ => "Unknown" };
 
-    public static Radzen.BadgeStyle SeverityStyle(int level) => level switch
+    public static MudBlazor.Color SeverityColor(int level) => level switch
     {
-        1 => Radzen.BadgeStyle.Danger,
-        2 => Radzen.BadgeStyle.Warning,
-        3 => Radzen.BadgeStyle.Info,
-        _ => Radzen.BadgeStyle.Light,
+        1 => MudBlazor.Color.Error,
+        2 => MudBlazor.Color.Warning,
+        3 => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
     };
 }
