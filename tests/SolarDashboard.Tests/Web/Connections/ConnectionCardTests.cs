@@ -98,8 +98,8 @@ public sealed class ConnectionCardTests : MudComponentTest
         Assert.Empty(card.FindAll("[data-testid=control-scope]"));
         var quotaView = card.Find("[data-testid=quota-view]");
         Assert.Contains("getStationRealKpi", quotaView.TextContent);
-        Assert.Contains("10 per 5 min", quotaView.TextContent);
-        Assert.Contains("10 of 10", quotaView.TextContent);
+        Assert.Contains("10 of 10 per 5 min", quotaView.TextContent);
+        Assert.Contains("120 calls, 2 failed", quotaView.TextContent);
         Assert.Contains("getDevRealKpi, 2 h ago: failCode 407", quotaView.TextContent);
     }
 
