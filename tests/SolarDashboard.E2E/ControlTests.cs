@@ -81,9 +81,11 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
                 var olgaRow = admin.Locator("[data-testid=user][data-user=olga-operator]");
                 await olgaRow.GetByTestId("plants").ClickAsync();
                 await admin.GetByRole(AriaRole.Option, new() { Name = "Anna's Home" }).ClickAsync();
+                await ShotAsync(admin, "users-assign-plant-light-desktop");
                 await admin.Keyboard.PressAsync("Escape");
                 await olgaRow.GetByTestId("save-user").ClickAsync();
                 await Assertions.Expect(admin.GetByText("Saved Olga Operator.")).ToBeVisibleAsync();
+                await Assertions.Expect(olgaRow.GetByTestId("plants")).ToHaveValueAsync("Anna's Home");
                 BrowserFixture.AssertNoErrors(adminErrors);
             }
 

@@ -158,7 +158,7 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
 
             await page.GotoAsync("/users");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adam Admin" })).ToBeVisibleAsync();
-            await ShotAsync(page, "users-light-desktop");
+            await ShotAsync(page, "users-admin-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
         }
 
@@ -172,7 +172,7 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await ShotAsync(phone, "connections-admin-api-form-dark-phone");
             await phone.GotoAsync("/users");
             await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Adam Admin" })).ToBeVisibleAsync();
-            await ShotAsync(phone, "users-dark-phone");
+            await ShotAsync(phone, "users-admin-dark-phone");
             BrowserFixture.AssertNoErrors(phoneErrors);
         }
     }

@@ -111,6 +111,6 @@ public sealed class ConnectionCardTests : MudComponentTest
 
         card.Find("[data-testid=disconnect]").Click();
 
-        Assert.Equal(5, asked?.Id);
+        card.WaitForAssertion(() => Assert.Equal(5, asked?.Id));
     }
 }

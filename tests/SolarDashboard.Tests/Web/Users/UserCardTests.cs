@@ -1,0 +1,45 @@
+using Bunit;
+using SolarDashboard.Components.Shared;
+using SolarDashboard.Components.Users;
+using SolarDashboard.Core.Users;
+using SolarDashboard.Tests.Web.Control;
+
+namespace SolarDashboard.Tests.Web.Users;
+
+/// <summary>An admin edits roles only where the app manages them, and saves what was ticked.</summary>
+public sealed class UserCardTests : MudComponentTest
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 17, 10, 0, 0, TimeSpan.Zero);
+    private static readonly IReadOnlyList<Option<int>> Plants = [new("Anna's Home", 4), new("Lisbon Residence 1", 9)];
+
+    private static UserView Olga(bool fromProvider) =>
+        new(7, "Olga Operator", "olga-operator", null, AppRoles.Operator, fromProvider, Now.AddHours(-2), [4]);
+
+    [Fact]
+    public void Roles_the_app_manages_are_ticked_and_saved_as_ticked()
+    {
+        UserEdit? saved = null;
+        var card = Render<UserCard>(p => p.Add(c => c.Edit, new UserEdit(Olga(fromProvider: false))).Add(c => c.PlantOptions, Plants)
+            .Add(c => c.Now, Now).Add(c => c.Save, e => saved = e));
+
+        var boxes = card.FindAll("[data-testid=roles] input[type=checkbox]");
+        Assert.Equal([false, true, false], boxes.Select(b => b.HasAttribute("checked")));
+        boxes[2].Change(true); // Admin
+        boxes[1].Change(false); // Operator
+        card.Find("[data-testid=save-user]").Click();
+
+        card.WaitForAssertion(() => Assert.Equal(AppRoles.Admin, saved?.Roles));
+        Assert.Equal([4], saved!.Plants);
+        Assert.Contains("last signed in 2 h ago", card.Markup);
+    }
+
+    [Fact]
+    public void Roles_from_the_identity_provider_are_shown_not_offered()
+    {
+        var card = Render<UserCard>(p => p.Add(c => c.Edit, new UserEdit(Olga(fromProvider: true))).Add(c => c.PlantOptions, Plants).Add(c => c.Now, Now));
+
+        Assert.Empty(card.FindAll("[data-testid=roles]"));
+        Assert.Contains("Operator (from the identity provider)", card.Find(".sd-user-grid").TextContent);
+        Assert.Equal("Anna's Home", card.Find("input[data-testid=plants]").GetAttribute("value"));
+    }
+}
