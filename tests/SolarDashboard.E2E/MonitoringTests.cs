@@ -65,19 +65,18 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var total = int.Parse(await page.GetByTestId("nav-alarm-count").InnerTextAsync());
         Assert.True(total > 0);
-        await Assertions.Expect(page.GetByText($"Active ({total})", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = $"Active ({total})", Exact = true })).ToBeVisibleAsync();
         await Shot(page, "alarms-list-light-desktop");
 
         // Which alarms are active depends on the simulated time: filter by the severity of the first one listed.
-        var severity = await grid.Locator("tbody .rz-badge").First.InnerTextAsync();
-        severity = char.ToUpperInvariant(severity[0]) + severity[1..].ToLowerInvariant();
-        await page.GetByLabel("Filter by severity").ClickAsync();
+        var severity = await grid.Locator("tbody [data-severity]").First.GetAttributeAsync("data-severity");
+        await page.GetByTestId("severity-filter").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = severity, Exact = true }).ClickAsync();
-        await Assertions.Expect(grid.Locator("tbody .rz-badge").Filter(new() { HasNotText = severity })).ToHaveCountAsync(0);
-        await Assertions.Expect(grid.Locator("tbody .rz-badge").Filter(new() { HasText = severity }).First).ToBeVisibleAsync();
+        await Assertions.Expect(grid.Locator($"tbody [data-severity]:not([data-severity='{severity}'])")).ToHaveCountAsync(0);
+        await Assertions.Expect(grid.Locator($"tbody [data-severity='{severity}']").First).ToBeVisibleAsync();
 
-        await page.GetByText(new System.Text.RegularExpressions.Regex(@"^History \(\d+\)$")).ClickAsync();
-        await Assertions.Expect(grid.GetByText("Cleared (plant time)")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^History \(\d+\)$") }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("alarm-grid").GetByText("Cleared (plant time)")).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
 

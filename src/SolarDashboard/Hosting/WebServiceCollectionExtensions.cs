@@ -38,6 +38,13 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IAppAddress, ServerAppAddress>();
         services.AddSignIn();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSolarDashboardComponents();
+        return services;
+    }
+
+    /// <summary>What the pages and components need besides the framework and sign-in: MudBlazor and the light/dark choice.</summary>
+    public static IServiceCollection AddSolarDashboardComponents(this IServiceCollection services)
+    {
         services.AddMudServices();
         services.AddScoped<Components.Layout.ThemeState>();
         // Transitional, for the pages that still use Radzen components; goes with the Radzen package.
