@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using SolarDashboard.Components.Connections;
-using SolarDashboard.Tests.Web.Control;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Users;
@@ -10,9 +9,8 @@ using SolarDashboard.Core.Users;
 namespace SolarDashboard.Tests.Web.Connections;
 
 /// <summary>What a connection card shows, and offers, in each state and to whom.</summary>
-public sealed class ConnectionCardTests : MudComponentTest
+public sealed class ConnectionCardTests : MudTestContext
 {
-    private static readonly DateTimeOffset Now = new(2026, 6, 17, 10, 0, 0, TimeSpan.Zero);
     private static readonly UserAccess Anna = new(2, "Anna Owner", AppRoles.Owner, PlantScope.All);
     private static readonly UserAccess Ben = new(3, "Ben Owner", AppRoles.Owner, PlantScope.All);
     private static readonly UserAccess Adam = new(1, "Adam Admin", AppRoles.Admin, PlantScope.All);

@@ -2,13 +2,12 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using SolarDashboard.Components.Connections;
-using SolarDashboard.Tests.Web.Control;
 using SolarDashboard.Core.Connections;
 
 namespace SolarDashboard.Tests.Web.Connections;
 
 /// <summary>The consent button is a real form post with the anti-forgery token, so the browser leaves for FusionSolar.</summary>
-public sealed class ConsentButtonTests : MudComponentTest
+public sealed class ConsentButtonTests : MudTestContext
 {
     public ConsentButtonTests()
     {

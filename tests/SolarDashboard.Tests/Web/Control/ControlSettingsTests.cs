@@ -6,7 +6,7 @@ using SolarDashboard.Vendors.FusionSolar.Control;
 namespace SolarDashboard.Tests.Web.Control;
 
 /// <summary>What an operator types in the settings sections reaches the parameters in FusionSolar's units and signs.</summary>
-public sealed class ControlSettingsTests : MudComponentTest
+public sealed class ControlSettingsTests : MudTestContext
 {
     private static PlantControlFacts Plant(double maxChargeW, double maxDischargeW) =>
         new(1, "Anna's Home", "NE=1", 1, true, null, true, false, ControllerType.Dongle, true, 50, 2, maxChargeW, maxDischargeW, 10, null);
@@ -76,7 +76,7 @@ public sealed class ControlSettingsTests : MudComponentTest
 
         section.Find("[data-testid=practice-2]").Click();
 
-        Assert.Equal(ControlKind.BatteryMode, form.Kind);
+        section.WaitForAssertion(() => Assert.Equal(ControlKind.BatteryMode, form.Kind));
         Assert.True(ManualControl.Is(form.Parameters()));
     }
 }

@@ -5,7 +5,7 @@ using SolarDashboard.Vendors.FusionSolar.Control;
 namespace SolarDashboard.Tests.Web.Control;
 
 /// <summary>The week timeline and the window editor mark windows that overlap on a shared day, and only those.</summary>
-public sealed class TouWeekTimelineTests : MudComponentTest
+public sealed class TouWeekTimelineTests : MudTestContext
 {
     [Fact]
     public void Overlapping_windows_are_outlined_on_the_days_they_share()

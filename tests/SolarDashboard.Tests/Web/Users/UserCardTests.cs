@@ -2,14 +2,12 @@ using Bunit;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Components.Users;
 using SolarDashboard.Core.Users;
-using SolarDashboard.Tests.Web.Control;
 
 namespace SolarDashboard.Tests.Web.Users;
 
 /// <summary>An admin edits roles only where the app manages them, and saves what was ticked.</summary>
-public sealed class UserCardTests : MudComponentTest
+public sealed class UserCardTests : MudTestContext
 {
-    private static readonly DateTimeOffset Now = new(2026, 6, 17, 10, 0, 0, TimeSpan.Zero);
     private static readonly IReadOnlyList<Option<int>> Plants = [new("Anna's Home", 4), new("Lisbon Residence 1", 9)];
 
     private static UserView Olga(bool fromProvider) =>
