@@ -40,7 +40,7 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("cannot be called back");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("sent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sent")).ToBeVisibleAsync(new() { Timeout = 45_000 }); // delivery waits for FusionSolar's answer
     }
 
     /// <summary>Moves the simulated clock in 3-minute steps until the task page shows every plant done and its effect judged.</summary>
@@ -59,13 +59,15 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
     [Fact]
     public async Task Olga_sets_a_tou_schedule_and_a_feed_in_limit_and_both_succeed_with_visible_effect()
     {
-        // Anna connects her account (HTTP, as in the consent tests); the admin then assigns her plant to Olga.
+        // Anna connects her account (HTTP, as in the consent tests); once the sync has her plant, the admin's control page
+        // lists it, and the admin assigns it to Olga.
         using var anna = await BrowserlessSession.SignInAsync(fixture.App.BaseAddress, "owner-anna");
-        var landing = await anna.ConnectFusionSolarAsync("owner-anna");
+        await anna.ConnectFusionSolarAsync("owner-anna");
+        var adminHttp = await fixture.App.AsAsync(BrowserFixture.Admin);
         var plantId = 0;
         await AppProcess.WaitUntilAsync(async () =>
         {
-            var m = Regex.Match(await anna.Client.GetStringAsync(landing), "href=\"/?plants/(\\d+)\"[^>]*>Anna&#x27;s Home");
+            var m = Regex.Match(await adminHttp.GetStringAsync("/control"), "data-plant=\"Anna&#x27;s Home\" data-plant-id=\"(\\d+)\"");
             if (m.Success) plantId = int.Parse(m.Groups[1].Value);
             return m.Success;
         }, TimeSpan.FromSeconds(60), "Anna's plant");

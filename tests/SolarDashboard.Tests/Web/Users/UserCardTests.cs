@@ -40,4 +40,18 @@ public sealed class UserCardTests : MudTestContext
         Assert.Contains("Operator (from the identity provider)", card.Find(".sd-user-grid").TextContent);
         Assert.Equal("Anna's Home", card.Find("input[data-testid=plants]").GetAttribute("value"));
     }
+
+    [Fact]
+    public void In_a_long_fleet_finding_a_plant_narrows_the_list_and_keeps_the_chosen_ones()
+    {
+        var popovers = Render<MudBlazor.MudPopoverProvider>();
+        IReadOnlyList<Option<int>> fleet = [.. Plants, .. Enumerable.Range(20, 10).Select(i => new Option<int>($"Berlin Residence {i}", i))];
+        var card = Render<UserCard>(p => p.Add(c => c.Edit, new UserEdit(Olga(fromProvider: true))).Add(c => c.PlantOptions, fleet).Add(c => c.Now, Now));
+
+        card.Find("input[data-testid=find-plant]").Input("lisbon");
+        card.Find(".mud-select .mud-input-control").MouseDown();
+
+        popovers.WaitForAssertion(() =>
+            Assert.Equal(["Anna's Home", "Lisbon Residence 1"], popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())));
+    }
 }
