@@ -37,6 +37,8 @@ public class BrowserFixture : IAsyncLifetime
         await AppProcess.WaitUntilAsync(async () => (await admin.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
             TimeSpan.FromSeconds(60), "the demo connection to connect");
         _playwright = await Playwright.CreateAsync();
+        // A shared 2-core machine under load can take seconds for a circuit round trip: wait longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Chromium,

@@ -133,6 +133,24 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
                     if (overflow > 0) tooWide.Add($"{path} is {overflow} px wider than the {device} screen{(dark ? " (dark)" : "")}");
                     await BrowserFixture.ShotAsync(page, $"{(path == "/" ? "overview" : path.Trim('/'))}-{(dark ? "dark" : "light")}-{device}");
                 }
+                // The detail pages, reached from the lists: a plant and its battery.
+                foreach (var (from, link, name) in new[] { ("/plants", "Berlin Residence 1", "plant"), (null, "Battery-1", "device") })
+                {
+                    if (from is not null) await page.GotoAsync(from);
+                    var href = await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).First.GetAttributeAsync("href");
+                    await page.GotoAsync("/" + href!.TrimStart('/'));
+                    await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = link, Level = 1 })).ToBeVisibleAsync();
+                    await BrowserFixture.WaitForCircuitAsync(page);
+                    await Assertions.Expect(page.Locator(".apexcharts-canvas").First).ToBeVisibleAsync();
+                    var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    if (overflow > 0) tooWide.Add($"the {name} page is {overflow} px wider than the {device} screen{(dark ? " (dark)" : "")}");
+                    await BrowserFixture.ShotAsync(page, $"{name}-detail-{(dark ? "dark" : "light")}-{device}");
+                }
+                // A page for people who are not signed in: static (no circuit), in the same theme.
+                await page.GotoAsync("/account/signed-out");
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out", Level = 1 })).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator(".sd-plain")).ToHaveAttributeAsync("data-theme", dark ? "dark" : "light");
+                await BrowserFixture.ShotAsync(page, $"signed-out-{(dark ? "dark" : "light")}-{device}");
                 BrowserFixture.AssertNoErrors(errors);
             }
         }
