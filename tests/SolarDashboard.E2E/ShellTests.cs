@@ -40,7 +40,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await using var _ = context;
         await page.GotoAsync("/");
         var count = page.GetByTestId("nav-alarm-count");
-        await Assertions.Expect(count).ToHaveTextAsync(new Regex(@"^\d+$"), new() { Timeout = 30_000 });
+        // The demo fleet has active alarms once the first alarm pass of the sync has landed.
+        await Assertions.Expect(count).ToHaveTextAsync(new Regex(@"^\d+$"), new() { Timeout = 90_000 });
         var n = await count.InnerTextAsync();
         await Assertions.Expect(NavLink(page, "Alarms")).ToHaveAccessibleNameAsync(new Regex($"^Alarms\\s*{n} active alarms?$"));
         BrowserFixture.AssertNoErrors(errors);
