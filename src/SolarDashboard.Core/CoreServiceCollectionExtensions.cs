@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,11 +26,7 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddTimeProvider();
         if (services.All(d => d.ServiceType != typeof(IAppAddress))) services.AddSingleton<IAppAddress, NoAppAddress>();
-        services.AddDbContextFactory<SolarDbContext>(o => o
-            .UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}")
-            // Migrations are written by hand (no design-time package in the feed), so there is no model snapshot to
-            // compare with; MigrationsMatchTheModel in the tests does that check instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}"));
         services.AddHostedService<DatabaseMigrator>();
 
         // Keys beside the database, so a restart can still read the secrets it stored.
@@ -42,6 +37,8 @@ public static class CoreServiceCollectionExtensions
             dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
                 Path.GetFullPath(Path.Combine(contentRoot, options.KeyCertificatePath)), options.KeyCertificatePassword));
         services.AddSingleton<SecretProtector>();
+        services.AddOptions<OutboundAddressOptions>().BindConfiguration(OutboundAddressOptions.Section);
+        services.AddSingleton<OutboundAddressPolicy>();
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<AccessService>();

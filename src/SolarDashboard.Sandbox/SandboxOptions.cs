@@ -24,6 +24,9 @@ public sealed class SandboxOptions
     public QuirkOptions Quirks { get; set; } = new();
 
     public IdentityProviderOptions IdentityProvider { get; set; } = new();
+
+    /// <summary>The simulated ATESS cloud (accounts, extra sites, quirks).</summary>
+    public Atess.AtessOptions Atess { get; set; } = new();
 }
 
 /// <summary>The sandbox's OpenID Connect provider (for signing in to the dashboard offline).</summary>

@@ -12,7 +12,7 @@ public static class SandboxProgram
         builder.Services.AddSandbox(builder.Configuration.GetSection(SandboxOptions.Section));
         var app = builder.Build();
         app.MapGet("/", () => Results.Text(
-            "SolarDashboard sandbox: FusionSolar NBI under /sandbox/fusionsolar, OAuth under /sandbox/fusionsolar-oauth, admin under /sandbox/admin."));
+            "SolarDashboard sandbox: FusionSolar NBI under /sandbox/fusionsolar, OAuth under /sandbox/fusionsolar-oauth, ATESS OpenAPI under /sandbox/atess/api/v1, admin under /sandbox/admin."));
         app.MapSandbox();
         app.Run();
     }

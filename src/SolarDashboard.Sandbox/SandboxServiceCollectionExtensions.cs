@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SolarDashboard.Sandbox.Admin;
+using SolarDashboard.Sandbox.Atess;
 using SolarDashboard.Sandbox.FusionSolar;
 using SolarDashboard.Sandbox.Simulation;
 
@@ -11,6 +12,7 @@ public static class SandboxServiceCollectionExtensions
     public const string FusionSolarOAuthPrefix = "/sandbox/fusionsolar-oauth";
     public const string AdminPrefix = "/sandbox/admin";
     public const string IdentityPrefix = "/sandbox/idp";
+    public const string AtessPrefix = "/sandbox/atess/api/v1";
 
     /// <summary>Registers the simulated vendor clouds. Options come from <paramref name="section"/> (usually "Sandbox").</summary>
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
@@ -33,10 +35,14 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<GatewayQuirkFilter>();
         services.AddSingleton<Identity.IdpKeys>();
         services.AddSingleton<Identity.IdpCodes>();
+        services.AddSingleton<AtessFleet>();
+        services.AddSingleton<AtessQuirks>();
+        services.AddSingleton<AcquisitionLimit>();
+        services.AddSingleton<AtessGatewayFilter>();
         return services;
     }
 
-    /// <summary>Maps the FusionSolar NBI, its OAuth service and the sandbox admin endpoints under /sandbox.</summary>
+    /// <summary>Maps the FusionSolar NBI, its OAuth service, the ATESS OpenAPI and the sandbox admin endpoints under /sandbox.</summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         var nbi = app.MapGroup(FusionSolarPrefix).AllowAnonymous().DisableAntiforgery()
@@ -45,7 +51,9 @@ public static class SandboxServiceCollectionExtensions
         ControlApi.Map(nbi);
         OAuthEndpoints.Map(app.MapGroup(FusionSolarOAuthPrefix).AllowAnonymous().WithTags("sandbox"));
         Identity.IdentityProviderEndpoints.Map(app.MapGroup(IdentityPrefix).AllowAnonymous().WithTags("sandbox"));
+        AtessApi.Map(app.MapGroup(AtessPrefix).AllowAnonymous().DisableAntiforgery().AddEndpointFilter<AtessGatewayFilter>().WithTags("sandbox"));
         AdminEndpoints.Map(app.MapGroup(AdminPrefix).AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
+        AtessAdminEndpoints.Map(app.MapGroup(AdminPrefix + "/atess").AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
         return app;
     }
 

@@ -1,4 +1,6 @@
+using Flurl.Http.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.FusionSolar;
@@ -10,10 +12,12 @@ namespace SolarDashboard.Vendors;
 
 public static class VendorsServiceCollectionExtensions
 {
-    /// <summary>Typed vendor clients and each vendor's sync.</summary>
+    /// <summary>Typed vendor clients (HTTP through <see cref="VendorHttp"/>), each vendor's sync and control.</summary>
     public static IServiceCollection AddSolarDashboardVendors(this IServiceCollection services)
     {
-        services.AddHttpClient(FusionSolarSyncer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.TryAddSingleton<IFlurlClientCache, FlurlClientCache>();
+        services.AddSingleton<VendorHttp>();
+        services.AddSingleton<FusionSolarLoginClient>();
         services.AddOptions<FusionSolarOAuthOptions>().BindConfiguration(FusionSolarOAuthOptions.Section);
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
         services.AddSingleton<FusionSolarConsent>();

@@ -57,6 +57,8 @@ public sealed class AppProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        // The simulated world starts at a pinned instant unless the test chose its own.
+        info.Environment["Sandbox__StartTime"] = TestClock.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key.Replace(":", "__")] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");

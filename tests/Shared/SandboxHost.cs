@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Flurl.Http.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -36,6 +37,24 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>An HTTP handler into the in-memory sandbox, for clients under test.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
+
+    /// <summary>A Flurl client cache whose every client sends its requests to the in-memory sandbox, over HTTP.</summary>
+    public IFlurlClientCache CreateClientCache() => new FlurlClientCache().WithDefaults(b => b.AddMiddleware(() => new ToSandbox(CreateHandler())));
+
+    /// <summary>Flurl's client builder takes middleware, not a primary handler: this one sends to the sandbox instead of the network.</summary>
+    private sealed class ToSandbox(HttpMessageHandler sandbox) : DelegatingHandler
+    {
+        private readonly HttpMessageInvoker _sandbox = new(sandbox);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _sandbox.SendAsync(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _sandbox.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     public static readonly Uri NbiBase = new("http://localhost/sandbox/fusionsolar/");
     public FakeTimeProvider Time { get; }
@@ -97,6 +116,42 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    public const string Atess = "/sandbox/atess/api/v1";
+    public const string AtessAccount = "demo-atess";
+    public const string AtessKey = "demo-atess-key";
+
+    /// <summary>The ATESS Authorization header value: Basic base64(accountId:apiKey).</summary>
+    public static string AtessBasic(string account = AtessAccount, string key = AtessKey) =>
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(account + ":" + key));
+
+    /// <summary>A query string with each value escaped (ATESS dates contain a space).</summary>
+    public static string Query(params (string Key, object Value)[] pairs) =>
+        "?" + string.Join('&', pairs.Select(p => p.Key + "=" + Uri.EscapeDataString(Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+
+    /// <summary>Calls the ATESS OpenAPI as a client would (Basic auth, Accept-Language) and returns the raw answer.</summary>
+    public async Task<HttpResponseMessage> AtessRawAsync(HttpMethod method, string pathAndQuery, string? body = null,
+        string? authorization = null, string language = "en")
+    {
+        using var request = new HttpRequestMessage(method, Atess + pathAndQuery);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization ?? AtessBasic());
+        if (language.Length > 0) request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        if (body is not null) request.Content = Json(body);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Calls the ATESS OpenAPI and parses its <c>{code, data, msg}</c> answer.</summary>
+    public async Task<JsonObject> AtessAsync(HttpMethod method, string pathAndQuery, string? body = null, string? authorization = null, string language = "en")
+    {
+        using var response = await AtessRawAsync(method, pathAndQuery, body, authorization, language);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    public Task<JsonObject> AtessGetAsync(string pathAndQuery, string? authorization = null) => AtessAsync(HttpMethod.Get, pathAndQuery, null, authorization);
+
+    /// <summary>The sandbox's ATESS fleet (plants, datalogs, device serials, spare datalogs) from its admin endpoint.</summary>
+    public async Task<JsonObject> AtessFleetAsync() =>
+        JsonNode.Parse(await Client.GetStringAsync("/sandbox/admin/atess/fleet"))!.AsObject();
 
     public async ValueTask DisposeAsync()
     {

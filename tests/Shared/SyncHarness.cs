@@ -1,26 +1,26 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
+using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
-using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Security;
-using SolarDashboard.Core.TimeSeries;
-using SolarDashboard.Core;
+using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.FusionSolar.Auth;
-using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Testing;
 
 /// <summary>
-/// The real sync (syncer, client, cache writer, SQLite in a temp folder) against the in-memory sandbox, on the sandbox's
-/// manual clock: tests and the quota benchmark drive simulated days in seconds.
+/// The real sync (syncer, client, cache writer, SQLite in a temp folder), wired by the app's own AddXxx() methods, against
+/// the in-memory sandbox on the sandbox's manual clock: tests and the quota benchmark drive simulated days in seconds.
 /// </summary>
 public sealed class SyncHarness : IAsyncDisposable
 {
@@ -38,7 +38,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public FusionSolarSyncer Syncer => _services.GetRequiredService<FusionSolarSyncer>();
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
-    public FusionSolarQuotaReader Quota => _services.GetRequiredService<FusionSolarQuotaReader>();
+    public IQuotaReader Quota => _services.GetRequiredService<IQuotaReader>();
     public ControlService Control => _services.GetRequiredService<ControlService>();
     public ControlTaskTracker Tracker => _services.GetRequiredService<ControlTaskTracker>();
     public ControlFactsReader ControlFacts => _services.GetRequiredService<ControlFactsReader>();
@@ -55,38 +55,36 @@ public sealed class SyncHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>
+    /// The app's own registrations (<c>AddSolarDashboardCore</c>, <c>AddSolarDashboardVendors</c>) on an in-memory
+    /// configuration, with only what must reach the sandbox replaced: its clock and the vendor HTTP clients' handler. A
+    /// plain service provider starts no hosted service: the tests drive the sync and the tracker themselves.
+    /// </summary>
     private static ServiceProvider Build(SandboxHost sandbox, string dir)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(sandbox.Time);
-        services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dir, "sync.db")}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
-        services.AddSingleton<IDataProtectionProvider>(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dir, "keys"))));
-        services.AddSingleton<SecretProtector>();
-        services.AddSingleton<CacheNotifier>();
-        services.AddSingleton<SeriesStore>();
-        services.AddSingleton<CacheWriter>();
-        services.AddSingleton<PlantQueries>();
-        services.AddHttpClient(FusionSolarSyncer.HttpClientName).ConfigurePrimaryHttpMessageHandler(sandbox.CreateHandler);
-        services.AddOptions<FusionSolarOAuthOptions>().Configure(o =>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            o.TokenUrl = "http://localhost/sandbox/fusionsolar-oauth/rest/dp/uidm/oauth2/v1/token";
-            o.ClientId = "123456789";
-            o.ClientSecret = "demo-client-secret";
-        });
-        services.AddSingleton<IAppAddress>(new FixedAppAddress(new Uri("http://localhost/")));
-        services.AddSingleton<FusionSolarOAuthSettingsProvider>();
-        services.AddSingleton<FusionSolarSyncer>();
-        services.AddSingleton<FusionSolarQuotaReader>();
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
-        services.AddOptions<SolarDashboard.Core.Sync.SyncOptions>();
-        services.AddOptions<ControlOptions>();
-        services.AddSingleton<ControlFactsReader>();
-        services.AddSingleton<ControlService>();
-        services.AddSingleton<ControlTaskTracker>();
+            ["SolarDashboard:DataDirectory"] = dir,
+            ["FusionSolar:OAuth:TokenUrl"] = $"http://localhost{SandboxHost.OAuth}/rest/dp/uidm/oauth2/v1/token",
+            ["FusionSolar:OAuth:ClientId"] = "123456789",
+            ["FusionSolar:OAuth:ClientSecret"] = "demo-client-secret",
+        }).Build();
+        var services = new ServiceCollection();
+        // What the host would give.
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
+
+        services.AddSolarDashboardCore(configuration, dir);
+        services.AddSolarDashboardVendors();
+
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sandbox.Time));
+        services.Replace(ServiceDescriptor.Singleton(sandbox.CreateClientCache()));
         return services.BuildServiceProvider();
     }
+
+    /// <summary>A service as the app registers it.</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public async Task<SolarDbContext> DbAsync() =>
         await _services.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync();
@@ -156,10 +154,4 @@ public sealed class SyncHarness : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
-}
-
-/// <summary>The address relative vendor URLs resolve against where no server runs (the sandbox handler answers localhost).</summary>
-public sealed class FixedAppAddress(Uri address) : IAppAddress
-{
-    public Uri? Current => address;
 }

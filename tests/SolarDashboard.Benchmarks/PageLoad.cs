@@ -33,10 +33,11 @@ internal static class PageLoad
             // Sign-in is not what is measured: every request is the seeded admin (the OIDC settings only pass validation).
             b.UseSetting("Authentication:Oidc:Authority", "https://idp.invalid/");
             b.UseSetting("Authentication:Oidc:ClientId", "bench");
+            b.UseSetting("Authentication:Oidc:ClientSecret", "bench");
             b.ConfigureTestServices(s =>
             {
-                s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchAdmin>(BenchAdmin.Scheme, _ => { });
-                s.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = BenchAdmin.Scheme);
+                s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchAdmin>(BenchAdmin.SchemeName, _ => { });
+                s.PostConfigure<AuthenticationOptions>(o => o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = BenchAdmin.SchemeName);
             });
         });
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
@@ -87,7 +88,9 @@ internal static class PageLoad
             foreach (var (n, v) in ps) cmd.Parameters.AddWithValue(n, v);
             cmd.ExecuteNonQuery();
         }
-        long Ticks(DateTimeOffset t) => t.UtcTicks; // DateTimeOffsetToBinaryConverter for UTC values
+        // Stored as the model stores them (DateTimeOffsetToBinaryConverter), never as raw ticks.
+        var binary = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
+        long Ticks(DateTimeOffset t) => (long)binary.ConvertToProvider(t)!;
         Run("INSERT INTO Users (Id, Issuer, Subject, DisplayName, Roles, RolesFromProvider, CreatedAt, LastSignInAt) VALUES (1, 'bench', 'admin', 'Bench Admin', 'Admin', 0, $t, $t)", ("$t", Ticks(now)));
         Run("INSERT INTO Connections (Name, Vendor, AuthMode, BaseUrl, State, CreatedAt, IsDemo) VALUES ('bench', 'FusionSolar', 'ApiAccount', 'https://eu5.fusionsolar.huawei.com/', 'Connected', $t, 0)", ("$t", Ticks(now)));
         var plantKpis = JsonSerializer.Serialize(new Dictionary<string, double?> { ["day_power"] = 12.3, ["month_power"] = 250, ["total_power"] = 17000, ["day_income"] = 3.7, ["total_income"] = 5100, ["real_health_state"] = 3 });
@@ -130,8 +133,8 @@ internal static class PageLoad
 internal sealed class BenchAdmin(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "bench";
+    public const string SchemeName = "bench";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(
-        SolarDashboard.Authentication.AppPrincipal.Create(new AppUser { Id = 1, Issuer = "bench", Subject = "admin", DisplayName = "Bench Admin", Roles = AppRoles.Admin }, "bench"), Scheme)));
+        SolarDashboard.Authentication.AppPrincipal.Create(new AppUser { Id = 1, Issuer = "bench", Subject = "admin", DisplayName = "Bench Admin", Roles = AppRoles.Admin }, "bench"), SchemeName)));
 }

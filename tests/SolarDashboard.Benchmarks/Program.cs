@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Plants;
@@ -35,8 +34,7 @@ internal static class Benchmarks
     private static async Task<(IDbContextFactory<SolarDbContext> Factory, string Dir)> DatabaseAsync(int devices)
     {
         var dir = Directory.CreateTempSubdirectory("sd-bench-").FullName;
-        var options = new DbContextOptionsBuilder<SolarDbContext>().UseSqlite($"Data Source={Path.Combine(dir, "bench.db")}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
+        var options = new DbContextOptionsBuilder<SolarDbContext>().UseSqlite($"Data Source={Path.Combine(dir, "bench.db")}").Options;
         var factory = new Factory(options);
         await using var db = factory.CreateDbContext();
         await db.Database.MigrateAsync();

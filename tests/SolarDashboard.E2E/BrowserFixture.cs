@@ -37,6 +37,8 @@ public class BrowserFixture : IAsyncLifetime
         await AppProcess.WaitUntilAsync(async () => (await admin.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
             TimeSpan.FromSeconds(60), "the demo connection to connect");
         _playwright = await Playwright.CreateAsync();
+        // A shared 2-core machine under load can take seconds for a circuit round trip: wait longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Chromium,
@@ -72,8 +74,12 @@ public class BrowserFixture : IAsyncLifetime
     public static async Task WaitForCircuitAsync(IPage page) => await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
 
     /// <summary>Saves a full-page screenshot in <see cref="ScreenshotDirectory"/> under <paramref name="name"/> (without ".png").</summary>
-    public static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        // A layout still sliding into place (MudBlazor animates the drawer and the content margin) is not what a person sees.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
 
     /// <summary>Fails with the whole text of every console error.</summary>
     public static void AssertNoErrors(List<string> errors) => Assert.True(errors.Count == 0, "console errors:\n" + string.Join("\n", errors));

@@ -42,7 +42,13 @@ export function render(element, config) {
   // The element may be gone by the time a redraw arrives (the page re-rendered or navigated): nothing to draw into.
   if (!(element instanceof Element) || !element.isConnected) return;
   destroy(element);
-  const chart = new window.ApexCharts(element, options(config));
+  const settings = options(config);
+  // On a narrow screen 24 hourly (or 31 daily) bars get every fourth label, upright, instead of an unreadable slant.
+  if (config.categories && config.categories.length > 12 && element.clientWidth < 600) {
+    settings.xaxis.tickAmount = Math.ceil(config.categories.length / 4);
+    settings.xaxis.labels = { ...settings.xaxis.labels, rotate: 0, hideOverlappingLabels: true };
+  }
+  const chart = new window.ApexCharts(element, settings);
   charts.set(element, chart);
   chart.render();
 }

@@ -4,12 +4,19 @@ using Microsoft.Extensions.Logging;
 
 namespace SolarDashboard.Core.Data;
 
-/// <summary>Brings the SQLite schema up to date before anything else starts.</summary>
+/// <summary>
+/// Brings the SQLite schema up to date before anything else starts. A database of the hand-written migrations (releases
+/// up to 2b14644) is first moved onto the generated baseline in place, then gets whatever migrations followed it.
+/// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<SolarDbContext> dbFactory, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (await LegacyHistory.AdoptAsync(db, applied, cancellationToken))
+            logger.LogInformation("Moved the database from the hand-written migrations {Legacy} onto {Baseline}, in place",
+                string.Join(", ", LegacyHistory.MigrationIds), LegacyHistory.BaselineId);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);

@@ -118,17 +118,20 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
             plant.TimeZoneId = PlantTime.FormatOffset(PlantTime.OffsetFromLocalMidnight(latestDay.StartsAt));
 
         var added = 0;
-        var keys = rows.Select(r => (r.Period, LocalStart(plant.TimeZoneId, r))).ToList();
-        var periods = keys.Select(k => k.Period).Distinct().ToList();
+        var hours = await HourLabelsAsync(db, plant, rows, ct);
+        string Key(ReportRow r) => r.Period == ReportPeriod.Hour ? hours!.Key(r.StartsAt) : LocalStart(plant.TimeZoneId, r);
+        var periods = rows.Select(r => r.Period).Distinct().ToList();
         var existing = await db.Reports.Where(r => r.PlantId == plantId && r.DeviceId == deviceId && periods.Contains(r.Period))
             .ToDictionaryAsync(r => (r.Period, r.LocalStart), ct);
         foreach (var row in rows)
         {
-            var key = (row.Period, LocalStart(plant.TimeZoneId, row));
+            var key = (row.Period, Key(row));
             var json = JsonSerializer.Serialize(row.Values);
             if (existing.TryGetValue(key, out var report))
             {
-                if (report.ValuesJson == json) continue;
+                if (report.ValuesJson == json && report.StartsAt == row.StartsAt) continue;
+                // An hour labelled before its day's clock change was known is corrected when the day closes.
+                report.StartsAt = row.StartsAt;
                 report.ValuesJson = json;
                 report.ReceivedAt = receivedAt;
                 continue;
@@ -191,6 +194,24 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Calls.AddRange(calls);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Hour keys follow the plant's clock, which the known plant-local midnights around those hours tell.</summary>
+    private static async Task<HourLabels?> HourLabelsAsync(SolarDbContext db, Plant plant, IReadOnlyCollection<ReportRow> rows, CancellationToken ct)
+    {
+        var hours = rows.Where(r => r.Period == ReportPeriod.Hour).Select(r => r.StartsAt).ToList();
+        if (hours.Count == 0) return null;
+        DateTimeOffset from = hours.Min() - TimeSpan.FromDays(2), to = hours.Max() + TimeSpan.FromDays(2);
+        // Day reports start at plant-local midnights, and so does each day's first hour.
+        var midnights = await db.Reports.AsNoTracking().Where(r => r.PlantId == plant.Id && r.DeviceId == null && r.StartsAt >= from && r.StartsAt <= to
+                && (r.Period == ReportPeriod.Day || (r.Period == ReportPeriod.Hour && r.LocalStart.EndsWith("T00:00"))))
+            .Select(r => r.StartsAt).ToListAsync(ct);
+        // An hour answer is one plant-local day from its midnight: its first hour is that midnight, when it sits where
+        // the plant's known offset (give or take a clock change) puts a midnight.
+        var first = hours.Min();
+        var known = PlantTime.OffsetAt(plant.TimeZoneId, first);
+        if ((PlantTime.OffsetFromLocalMidnight(first) - known).Duration() <= TimeSpan.FromHours(1)) midnights.Add(first);
+        return new HourLabels(midnights, PlantTime.OffsetAt(plant.TimeZoneId, hours.Max()));
     }
 
     public static string LocalStart(string timeZoneId, ReportRow row) => row.Period switch

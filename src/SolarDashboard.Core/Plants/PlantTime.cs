@@ -19,6 +19,18 @@ public static class PlantTime
 
     public static DateOnly LocalDate(string timeZoneId, DateTimeOffset at) => DateOnly.FromDateTime(ToLocal(timeZoneId, at).DateTime);
 
+    /// <summary>The UTC instant of a plant-local wall-clock time (the later one when a DST change repeats it).</summary>
+    public static DateTimeOffset ToUtc(string timeZoneId, DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (TryParseOffset(timeZoneId, out var fixedOffset)) return new DateTimeOffset(local, fixedOffset).ToUniversalTime();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone)) return new DateTimeOffset(local, TimeSpan.Zero);
+        // A time skipped by a spring-forward change does not exist: the hour after it is meant.
+        if (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        var offsets = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local) : [zone.GetUtcOffset(local)];
+        return new DateTimeOffset(local, offsets.Min()).ToUniversalTime();
+    }
+
     public static string FormatOffset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 

@@ -33,4 +33,8 @@ public sealed record FeedInLimit(bool Limited, double MaxKw, bool PerPhase)
 /// <summary>A forced charge (switch 1) or discharge (switch 2) of reference 5.2.1.</summary>
 public sealed record ForcedCommand(int Id, int Switch, int ControlType, double? TargetSoc, int? DurationMinutes, double? PowerKw, DateTimeOffset Start);
 
-public sealed record ControlState(WorkingMode Mode, BatteryLimits Limits, FeedInLimit FeedIn, ForcedCommand? Forced);
+public sealed record ControlState(WorkingMode Mode, BatteryLimits Limits, FeedInLimit FeedIn, ForcedCommand? Forced)
+{
+    /// <summary>Hybrid-system rules (ATESS); null for FusionSolar plants.</summary>
+    public SiteRules? Site { get; init; }
+}

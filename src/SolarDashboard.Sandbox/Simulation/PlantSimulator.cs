@@ -1,24 +1,27 @@
 namespace SolarDashboard.Sandbox.Simulation;
 
-/// <summary>Lifetime energy counters of a plant, kWh (irradiation in kWh/m²).</summary>
-public readonly record struct Counters(double PvDc, double PvAc, double Load, double Charge, double Discharge, double Import, double Export, double Irradiation)
+/// <summary>Lifetime energy counters of a plant, kWh (irradiation in kWh/m²), and the hours each flow was active.</summary>
+public readonly record struct Counters(double PvDc, double PvAc, double Load, double Charge, double Discharge, double Import, double Export, double Irradiation,
+    double Generator = 0, ActiveHours Hours = default)
 {
     public Counters Add(in Interval i)
     {
         const double h = PlantSimulator.StepHours;
         return new(PvDc + i.PvDcKw * h, PvAc + i.PvAcKw * h, Load + i.LoadKw * h,
             Charge + Math.Max(0, i.BatteryKw) * h, Discharge + Math.Max(0, -i.BatteryKw) * h,
-            Import + Math.Max(0, i.GridKw) * h, Export + Math.Max(0, -i.GridKw) * h, Irradiation + i.IrradianceWm2 / 1000 * h);
+            Import + Math.Max(0, i.GridKw) * h, Export + Math.Max(0, -i.GridKw) * h, Irradiation + i.IrradianceWm2 / 1000 * h,
+            Generator + i.GeneratorKw * h, Hours.Add(i));
     }
 
     public Counters Minus(in Counters o) => new(PvDc - o.PvDc, PvAc - o.PvAc, Load - o.Load, Charge - o.Charge,
-        Discharge - o.Discharge, Import - o.Import, Export - o.Export, Irradiation - o.Irradiation);
+        Discharge - o.Discharge, Import - o.Import, Export - o.Export, Irradiation - o.Irradiation, Generator - o.Generator, Hours.Minus(o.Hours));
 }
 
 /// <summary>
 /// One 5-minute interval starting at <see cref="Start"/>. Powers are interval averages in kW:
 /// battery positive = charging, grid positive = import. <see cref="End"/> holds the counters after the interval.
-/// Balance by construction: PvAc + Discharge + Import = Load + Charge + Export.
+/// Balance by construction: PvAc + Discharge + Import + Generator = Load + Charge + Export. <see cref="Flags"/> tells what
+/// the site rules did (always None without them).
 /// </summary>
 public readonly record struct Interval(
     DateTimeOffset Start,
@@ -32,9 +35,11 @@ public readonly record struct Interval(
     double SocEnd,
     bool Curtailed,
     int ForcedId,
-    Counters End);
+    Counters End,
+    double GeneratorKw = 0,
+    SiteFlags Flags = SiteFlags.None);
 
-public sealed record Checkpoint(double Soc, Counters Counters, int ForcedDoneId);
+public sealed record Checkpoint(double Soc, Counters Counters, int ForcedDoneId, SiteFlags Latches = SiteFlags.None);
 
 /// <summary>Energy of one period (hour, day, month, year): differences of counters plus battery durations.</summary>
 public readonly record struct PeriodTotals(Counters Energy, double ChargeHours, double DischargeHours, int Samples)
@@ -63,7 +68,7 @@ public readonly record struct PeriodTotals(Counters Energy, double ChargeHours, 
         {
             var x = p.Energy;
             e = new(e.PvDc + x.PvDc, e.PvAc + x.PvAc, e.Load + x.Load, e.Charge + x.Charge, e.Discharge + x.Discharge,
-                e.Import + x.Import, e.Export + x.Export, e.Irradiation + x.Irradiation);
+                e.Import + x.Import, e.Export + x.Export, e.Irradiation + x.Irradiation, e.Generator + x.Generator, e.Hours.Plus(x.Hours));
             ch += p.ChargeHours;
             dis += p.DischargeHours;
             n += p.Samples;
@@ -86,6 +91,7 @@ public sealed class PlantSimulator
     private readonly object _gate = new();
     private readonly int _seed;
     private readonly double _ratedAcKw;
+    private readonly double _loadScale;
     private readonly ControlState _initial;
     private readonly List<(DateTimeOffset From, long Seq, Func<ControlState, ControlState> Change)> _changes = [];
     private List<(DateTimeOffset From, ControlState State)> _timeline = [];
@@ -97,12 +103,22 @@ public sealed class PlantSimulator
     private sealed record DayRecord(DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Checkpoint Start, Checkpoint End, PeriodTotals Totals, PeriodTotals[] Hours);
 
     public PlantSimulator(int seed, SimPlant plant, IEnumerable<SimDevice> devices)
+        : this(seed, plant, devices.Where(d => DevType.IsInverter(d.TypeId)).Sum(d => d.RatedKw), null, 1)
+    {
+    }
+
+    /// <summary>
+    /// A plant whose inverter rating and initial control state are given (hybrid systems with site rules);
+    /// <paramref name="loadScale"/> sizes the modelled load against the PV capacity.
+    /// </summary>
+    public PlantSimulator(int seed, SimPlant plant, double ratedAcKw, ControlState? initial, double loadScale)
     {
         _seed = seed;
         Plant = plant;
-        _ratedAcKw = devices.Where(d => DevType.IsInverter(d.TypeId)).Sum(d => d.RatedKw);
+        _ratedAcKw = ratedAcKw;
+        _loadScale = loadScale;
         var b = plant.Battery!;
-        _initial = new ControlState(WorkingMode.Default,
+        _initial = initial ?? new ControlState(WorkingMode.Default,
             new BatteryLimits(100, plant.Kind == PlantKind.Commercial ? 10 : 5, b.MaxChargeKw, b.MaxDischargeKw), FeedInLimit.Unlimited, null);
         _timeline.Add((DateTimeOffset.MinValue, _initial));
         FirstDay = plant.LocalDate(plant.GridConnection);
@@ -157,14 +173,14 @@ public sealed class PlantSimulator
             if (end <= now)
             {
                 if (_recentFullDays.TryGetValue(day, out var cached)) return cached;
-                var full = Simulate(StartCheckpoint(day, now), start, end, out _);
+                var full = Simulate(StartCheckpoint(day, now), start, end, out _, out _);
                 if (_recentFullDays.Count > 16) _recentFullDays.Clear();
                 _recentFullDays[day] = full;
                 return full;
             }
             var until = FloorStep(now);
             if (_partial is { } p && p.Day == day && p.Until == until && p.Version == _version) return p.Intervals;
-            var intervals = until <= start ? [] : Simulate(StartCheckpoint(day, now), start, until, out _);
+            var intervals = until <= start ? [] : Simulate(StartCheckpoint(day, now), start, until, out _, out _);
             _partial = (day, until, _version, intervals);
             return intervals;
         }
@@ -275,7 +291,7 @@ public sealed class PlantSimulator
             var end = Plant.LocalMidnightUtc(date.AddDays(1));
             if (end > now) throw new InvalidOperationException($"Day {date} has not ended yet.");
             var begin = _days.Count == 0 ? Initial : _days[^1].End;
-            var intervals = Simulate(begin, start, end, out var doneId);
+            var intervals = Simulate(begin, start, end, out var doneId, out var latches);
             var totals = PeriodTotals.Of(intervals, begin.Counters);
             var hours = new List<PeriodTotals>();
             var c = begin.Counters;
@@ -287,32 +303,34 @@ public sealed class PlantSimulator
             }
             var last1 = intervals[^1];
             _days.Add(new DayRecord(date, start, end, begin,
-                new Checkpoint(last1.SocEnd, last1.End, doneId), totals, [.. hours]));
+                new Checkpoint(last1.SocEnd, last1.End, doneId, latches), totals, [.. hours]));
         }
     }
 
     /// <summary>Half-full battery and zero counters on the day of grid connection.</summary>
     private static readonly Checkpoint Initial = new(50, default, 0);
 
-    private Interval[] Simulate(Checkpoint begin, DateTimeOffset from, DateTimeOffset until, out int doneAfter)
+    private Interval[] Simulate(Checkpoint begin, DateTimeOffset from, DateTimeOffset until, out int doneAfter, out SiteFlags latchesAfter)
     {
         var count = (int)((until - from).Ticks / Step.Ticks);
         var result = new Interval[Math.Max(0, count)];
         var soc = begin.Soc;
         var counters = begin.Counters;
         var doneId = begin.ForcedDoneId;
+        var latches = begin.Latches;
         for (var k = 0; k < count; k++)
         {
             var t = from + Step * k;
-            var interval = StepOnce(t, ref soc, ref doneId, counters);
+            var interval = StepOnce(t, ref soc, ref doneId, ref latches, counters);
             counters = counters.Add(interval);
             result[k] = interval with { End = counters };
         }
         doneAfter = doneId;
+        latchesAfter = latches;
         return result;
     }
 
-    private Interval StepOnce(DateTimeOffset t, ref double soc, ref int doneId, Counters counters)
+    private Interval StepOnce(DateTimeOffset t, ref double soc, ref int doneId, ref SiteFlags latches, Counters counters)
     {
         var plant = Plant;
         var state = StateAtLocked(t);
@@ -325,13 +343,17 @@ public sealed class PlantSimulator
         var ambient = EnvironmentModel.AmbientTemperature(plant.Latitude, local);
         var cellTemp = ambient + irradiance / 800 * 25;
         var pvDc = plant.CapacityKwp * irradiance / 1000 * 0.88 * (1 - 0.0035 * Math.Max(0, cellTemp - 25));
+        var site = state.Site;
+        if (site is { Halted: true } or { PvOff: true }) pvDc = 0; // the PV converter is stopped
         var pvAc = Math.Min(pvDc * 0.975, _ratedAcKw);
-        var load = EnvironmentModel.Load(_seed, plant, local, slot);
+        var load = EnvironmentModel.Load(_seed, plant, local, slot) * _loadScale;
 
         var battery = plant.Battery!;
         var limits = state.Limits;
         var maxCharge = Math.Min(limits.MaxChargeKw, battery.MaxChargeKw);
         var maxDischarge = Math.Min(limits.MaxDischargeKw, battery.MaxDischargeKw);
+        var flags = SiteFlags.None;
+        if (site is not null) (maxCharge, maxDischarge, flags) = SiteStep.Window(site, ambient, maxCharge, maxDischarge);
         const double eff = 0.96;
         var roomKw = Math.Max(0, (limits.EndOfChargeSoc - soc) / 100 * battery.CapacityKwh / (StepHours * eff));
         var availKw = Math.Max(0, (soc - limits.EndOfDischargeSoc) / 100 * battery.CapacityKwh * eff / StepHours);
@@ -355,8 +377,11 @@ public sealed class PlantSimulator
         }
         p = Math.Clamp(p, -availKw, roomKw);
 
-        var grid = load + p - pvAc;
-        var curtailed = false;
+        double gen = 0;
+        if (site is not null)
+            flags |= SiteStep.Apply(site, soc, ref latches, ref pvAc, ref load, ref p, out gen, Math.Min(maxCharge, roomKw), Math.Min(maxDischarge, availKw));
+        var grid = site is { OffGrid: true } ? 0 : load + p - pvAc - gen;
+        var curtailed = (flags & SiteFlags.Curtailed) != 0;
         if (state.FeedIn.Limited && grid < -Math.Max(0, state.FeedIn.MaxKw))
         {
             var excess = -Math.Max(0, state.FeedIn.MaxKw) - grid;
@@ -377,12 +402,12 @@ public sealed class PlantSimulator
                 pvAc = Math.Max(0, pvAc - excess);
                 curtailed = true;
             }
-            grid = load + p - pvAc;
+            grid = load + p - pvAc - gen;
         }
 
         soc += p > 0 ? p * StepHours * eff / battery.CapacityKwh * 100 : p * StepHours / eff / battery.CapacityKwh * 100;
         soc = Math.Clamp(soc, 0, 100);
-        return new Interval(t, irradiance, ambient, pvDc, pvAc, load, p, grid, soc, curtailed, forcedId, counters);
+        return new Interval(t, irradiance, ambient, pvDc, pvAc, load, p, grid, soc, curtailed, forcedId, counters, gen, flags);
     }
 
     private static bool ForcedContinues(ForcedCommand f, DateTimeOffset t, double soc, BatteryLimits limits)

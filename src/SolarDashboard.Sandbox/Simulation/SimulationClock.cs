@@ -23,6 +23,9 @@ public sealed class SimulationClock
 
     public double Scale => _scale;
 
+    /// <summary>The simulated instant the sandbox started at (what fleets built later are anchored to).</summary>
+    public DateTimeOffset Start => _simStart;
+
     public DateTimeOffset UtcNow
     {
         get

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Flurl.Http;
 using Microsoft.Extensions.Logging;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 using SolarDashboard.Vendors.FusionSolar.Wire;
@@ -16,13 +16,15 @@ public sealed record NbiCallRecord(string Api, DateTimeOffset At, TimeSpan Durat
 /// <see cref="FusionSolarException"/> with a typed error: failCodes (6.1), 403/429 from a gateway, timeouts, HTML pages and
 /// broken JSON. On 305 it asks the authenticator for a fresh session and retries once, never in a loop.
 /// </summary>
-public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenticator auth, TimeProvider time, ILogger logger,
+public sealed class FusionSolarClient(VendorHttp http, Uri baseUrl, INbiAuthenticator auth, TimeProvider time, ILogger logger,
     Action<NbiCallRecord>? onCall = null)
 {
     public const int MaxPlantsPerCall = 100;
     public const int MaxDevicesPerCall = 100;
     public const int MaxHistoryDevices = 10;
     public static readonly TimeSpan MaxHistorySpan = TimeSpan.FromDays(3);
+
+    private readonly IFlurlClient _nbi = http.For(FusionSolarHttp.Nbi, baseUrl);
 
     public async Task<NbiPlantPage> GetPlantsAsync(int pageNo, CancellationToken ct = default)
     {
@@ -215,46 +217,27 @@ public sealed class FusionSolarClient(HttpClient http, Uri baseUrl, INbiAuthenti
 
     private async Task<(JsonElement Root, int FailCode, int Status)> SendAsync(string api, string path, object body, NbiCredential credential, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path)) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation(credential.HeaderName, credential.HeaderValue);
-        HttpResponseMessage response;
+        var (status, text, _) = await FusionSolarHttp.SendAsync(t => _nbi.Request(path)
+            .WithHeader(credential.HeaderName, credential.HeaderValue).PostJsonAsync(body, cancellationToken: t), api, "FusionSolar", ct);
+        if (status is 403 or 429)
+            throw Failure(FusionSolarErrorKind.GatewayThrottled, api, $"FusionSolar's gateway is throttling (HTTP {status}); waiting before calling again.", status);
+        if (status is < 200 or > 299)
+            throw Failure(FusionSolarErrorKind.Unavailable, api, $"FusionSolar answered HTTP {status}{(LooksLikeHtml(text) ? " with an error page" : "")}.", status);
+        JsonElement root;
         try
         {
-            response = await http.SendAsync(request, ct);
+            root = JsonDocument.Parse(text).RootElement;
         }
-        catch (HttpRequestException ex)
+        catch (JsonException)
         {
-            throw Failure(FusionSolarErrorKind.Unavailable, api, $"FusionSolar could not be reached ({ex.Message}).");
+            throw Failure(FusionSolarErrorKind.Unavailable, api, LooksLikeHtml(text)
+                ? "FusionSolar answered with a web page instead of data."
+                : "FusionSolar's answer was cut off or is not valid JSON.", status);
         }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw Failure(FusionSolarErrorKind.Unavailable, api, "FusionSolar did not answer in time.");
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            if (status is 403 or 429)
-                throw Failure(FusionSolarErrorKind.GatewayThrottled, api, $"FusionSolar's gateway is throttling (HTTP {status}); waiting before calling again.", status);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode)
-                throw Failure(FusionSolarErrorKind.Unavailable, api, $"FusionSolar answered HTTP {status}{(LooksLikeHtml(text) ? " with an error page" : "")}.", status);
-            JsonElement root;
-            try
-            {
-                root = JsonDocument.Parse(text).RootElement;
-            }
-            catch (JsonException)
-            {
-                throw Failure(FusionSolarErrorKind.Unavailable, api, LooksLikeHtml(text)
-                    ? "FusionSolar answered with a web page instead of data."
-                    : "FusionSolar's answer was cut off or is not valid JSON.", status);
-            }
-            if (root.ValueKind != JsonValueKind.Object)
-                throw Failure(FusionSolarErrorKind.Unavailable, api, "FusionSolar's answer has an unexpected shape.", status);
-            var failCode = (int)(KpiValue.Number(KpiValue.Get(root, "failCode")) ?? (KpiValue.Get(root, "success").ValueKind == JsonValueKind.True ? 0 : -1));
-            return (root, failCode, status);
-        }
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Failure(FusionSolarErrorKind.Unavailable, api, "FusionSolar's answer has an unexpected shape.", status);
+        var failCode = (int)(KpiValue.Number(KpiValue.Get(root, "failCode")) ?? (KpiValue.Get(root, "success").ValueKind == JsonValueKind.True ? 0 : -1));
+        return (root, failCode, status);
     }
 
     /// <summary>The documented text, plus the vendor's own message when it adds something (407 text may sit in data).</summary>

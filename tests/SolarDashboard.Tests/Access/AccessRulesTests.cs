@@ -1,18 +1,18 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using SolarDashboard.Core;
 using SolarDashboard.Core.Alarms;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
-using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Security;
-using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Tests.Access;
@@ -24,6 +24,7 @@ namespace SolarDashboard.Tests.Access;
 public sealed class AccessRulesTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("sd-access-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
     private ServiceProvider _services = null!;
     private int _admin, _olga, _anna, _ben, _nobody, _plantA, _plantB, _plantC, _deviceB, _annaConnection;
 
@@ -31,23 +32,18 @@ public sealed class AccessRulesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The app's own registrations, with the data in a temp folder and the clock pinned.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SolarDashboard:DataDirectory"] = _dir }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_dir, "access.db")}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
-        services.AddSingleton<IDataProtectionProvider>(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_dir, "keys"))));
-        services.AddSingleton<SecretProtector>();
-        services.AddSingleton<SeriesStore>();
-        services.AddSingleton<PlantQueries>();
-        services.AddSingleton<AccessService>();
-        services.AddSingleton<UserDirectory>();
-        services.AddSingleton<ConnectionService>();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSolarDashboardCore(configuration, _dir);
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
         _services = services.BuildServiceProvider();
 
         await using var db = await Get<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         AppUser User(string name, AppRoles roles) => new() { Issuer = "https://idp", Subject = name, DisplayName = name, UserName = name, Roles = roles, CreatedAt = now, LastSignInAt = now };
         var users = new[] { User("adam", AppRoles.Admin), User("olga", AppRoles.Operator), User("anna", AppRoles.Owner), User("ben", AppRoles.Owner), User("nobody", AppRoles.None) };
         db.Users.AddRange(users);
@@ -107,7 +103,7 @@ public sealed class AccessRulesTests : IAsyncLifetime
         var queries = Get<PlantQueries>();
         var ben = (await As(_ben)).Plants;
         var anna = (await As(_anna)).Plants;
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
 
         Assert.NotNull(await queries.GetPlantAsync(anna, _plantB));
         Assert.Null(await queries.GetPlantAsync(ben, _plantB));

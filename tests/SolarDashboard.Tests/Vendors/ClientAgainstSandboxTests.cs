@@ -4,6 +4,7 @@ using SolarDashboard.Sandbox.FusionSolar;
 using SolarDashboard.Sandbox.Simulation;
 using SolarDashboard.Tests.Support;
 using SolarDashboard.Testing;
+using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 using SolarDashboard.Vendors.FusionSolar.Wire;
@@ -14,9 +15,12 @@ namespace SolarDashboard.Tests.Vendors;
 /// <summary>The typed client and its authenticators against the sandbox, over HTTP in memory.</summary>
 public sealed class ClientAgainstSandboxTests
 {
+    /// <summary>Vendor HTTP as the app makes it, with every client's requests going to the in-memory sandbox.</summary>
+    private static VendorHttp Http(SandboxHost sandbox) => new(sandbox.CreateClientCache());
+
     private static (FusionSolarClient Client, ApiAccountAuthenticator Auth, List<NbiCallRecord> Calls) ApiAccount(SandboxHost sandbox, string password = "demo-installer-2024")
     {
-        var http = new HttpClient(sandbox.CreateHandler());
+        var http = Http(sandbox);
         var auth = new ApiAccountAuthenticator(new LoginClient(http, NullLogger<LoginClient>.Instance), SandboxHost.NbiBase, "demo-installer", () => password, NullLogger.Instance);
         var calls = new List<NbiCallRecord>();
         var client = new FusionSolarClient(http, SandboxHost.NbiBase, auth, sandbox.Time, NullLogger.Instance, c => { lock (calls) calls.Add(c); });
@@ -25,7 +29,7 @@ public sealed class ClientAgainstSandboxTests
 
     private static (FusionSolarClient Client, OAuthAuthenticator Auth, List<OAuthTokens> Persisted) Owner(SandboxHost sandbox, OAuthTokens tokens)
     {
-        var http = new HttpClient(sandbox.CreateHandler());
+        var http = Http(sandbox);
         var oauth = new FusionSolarOAuthClient(http, new OAuthClientSettings(new Uri("http://localhost/sandbox/fusionsolar-oauth/rest/dp/uidm/oauth2/v1/token"), "123456789", "demo-client-secret"),
             sandbox.Time, NullLogger<FusionSolarOAuthClient>.Instance);
         var persisted = new List<OAuthTokens>();

@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using Flurl.Http.Configuration;
+using Flurl.Http.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using SolarDashboard.Tests.Support;
-using SolarDashboard.Testing;
+using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 
@@ -14,8 +17,17 @@ namespace SolarDashboard.Tests.Vendors;
 /// </summary>
 public sealed partial class ReferenceExampleTests
 {
-    private static FusionSolarClient Client(CannedHandler handler) =>
-        new(new HttpClient(handler), new Uri("https://eu5.fusionsolar.huawei.com/"), new FixedCredential(), TimeProvider.System, NullLogger.Instance);
+    /// <summary>Makes one client call that FusionSolar answers with <paramref name="body"/> (Flurl's <see cref="HttpTest"/> fakes the answer).</summary>
+    private static async Task<T> AnsweredAsync<T>(string body, Func<FusionSolarClient, Task<T>> call, HttpStatusCode status = HttpStatusCode.OK, string mediaType = "application/json")
+    {
+        using var http = new HttpTest();
+        http.RespondWith(() => new StringContent(body, Encoding.UTF8, mediaType), (int)status);
+        return await call(NewClient());
+    }
+
+    private static readonly Uri BaseUrl = new("https://eu5.fusionsolar.huawei.com/");
+
+    private static FusionSolarClient NewClient() => new(new VendorHttp(new FlurlClientCache()), BaseUrl, new FixedCredential(), TimeProvider.System, NullLogger.Instance);
 
     private sealed class FixedCredential : INbiAuthenticator
     {
@@ -26,7 +38,7 @@ public sealed partial class ReferenceExampleTests
     [Fact]
     public async Task Plant_list_example_2_of_5_1_1_1()
     {
-        var page = await Client(new CannedHandler("""
+        var page = await AnsweredAsync("""
             {
                 "success": true,
                 "data": {
@@ -62,7 +74,7 @@ public sealed partial class ReferenceExampleTests
                 "failCode": 0,
                 "message": "get plant list success"
             }
-            """)).GetPlantsAsync(1);
+            """, c => c.GetPlantsAsync(1));
         Assert.Equal(2, page.Total);
         Assert.Equal(["NE=12345678", "NE=23456789"], page.Plants.Select(p => p.Code));
         Assert.Equal(146.5, page.Plants[0].CapacityKwp);
@@ -74,7 +86,7 @@ public sealed partial class ReferenceExampleTests
     [Fact]
     public async Task Device_list_example_2_of_5_1_1_2()
     {
-        var devices = await Client(new CannedHandler("""
+        var devices = await AnsweredAsync("""
             {
                 "success":true,
                 "data": [
@@ -110,7 +122,7 @@ public sealed partial class ReferenceExampleTests
                 },
                 "message": null
             }
-            """)).GetDevicesAsync(["BA4372D08E014822AB065017416F254C", "5D02E8B40AD342159AC8D8A2BCD4FAB5"]);
+            """, c => c.GetDevicesAsync(["BA4372D08E014822AB065017416F254C", "5D02E8B40AD342159AC8D8A2BCD4FAB5"]));
         Assert.Equal([-214543629611879L, -214091680973855L], devices.Select(d => d.Id));
         Assert.All(devices, d => Assert.Equal(1, d.TypeId));
         Assert.Equal("SUN2000-17KTL", devices[0].Model);
@@ -118,9 +130,24 @@ public sealed partial class ReferenceExampleTests
     }
 
     [Fact]
+    public async Task Sixteen_digit_device_ids_stay_exact_as_numbers_and_as_strings()
+    {
+        // Beyond 2^53 a double cannot hold every integer: 9007199254740993 would come back as …992.
+        var devices = await AnsweredAsync("""
+            {"success":true,"failCode":0,"data":[
+              {"id":9007199254740993,"devName":"a","stationCode":"NE=1","devTypeId":38},
+              {"id":"9007199254740995","devName":"b","stationCode":"NE=1","devTypeId":39}]}
+            """, c => c.GetDevicesAsync(["NE=1"]));
+        Assert.Equal([9007199254740993L, 9007199254740995L], devices.Select(d => d.Id));
+        var rows = await AnsweredAsync("""{"success":true,"failCode":0,"data":[{"devId":9007199254740993,"dataItemMap":{}}]}""",
+            c => c.GetDeviceRealTimeAsync(38, [9007199254740993]));
+        Assert.Equal(9007199254740993L, Assert.Single(rows).DeviceId);
+    }
+
+    [Fact]
     public async Task Real_time_plant_data_example_2_of_5_1_2_1_has_numbers_as_strings()
     {
-        var rows = await Client(new CannedHandler("""
+        var rows = await AnsweredAsync("""
             {
             "success":true,
             "data":[
@@ -154,7 +181,7 @@ public sealed partial class ReferenceExampleTests
             },
             "message":null
             }
-            """)).GetPlantRealTimeAsync(["BA4372D08E014822AB065017416F254C", "5D02E8B40AD342159AC8D8A2BCD4FAB5"]);
+            """, c => c.GetPlantRealTimeAsync(["BA4372D08E014822AB065017416F254C", "5D02E8B40AD342159AC8D8A2BCD4FAB5"]));
         Assert.Equal(900.0, rows[0].Values["total_power"]);
         Assert.Equal(3, rows[0].Values["real_health_state"]);
         Assert.Equal(61152.0, rows[1].Values["total_income"]);
@@ -164,7 +191,7 @@ public sealed partial class ReferenceExampleTests
     [Fact]
     public async Task History_example_2_of_5_1_2_3_keeps_nulls_as_missing_and_every_key()
     {
-        var rows = await Client(new CannedHandler("""
+        var rows = await AnsweredAsync("""
             {
             "success":true,
             "data": [
@@ -199,7 +226,7 @@ public sealed partial class ReferenceExampleTests
             },
             "message":null
             }
-            """)).GetDeviceHistoryAsync(1, [214060404588862, 213472461631079], DateTimeOffset.FromUnixTimeMilliseconds(1501862400000), DateTimeOffset.FromUnixTimeMilliseconds(1501872400000));
+            """, c => c.GetDeviceHistoryAsync(1, [214060404588862, 213472461631079], DateTimeOffset.FromUnixTimeMilliseconds(1501862400000), DateTimeOffset.FromUnixTimeMilliseconds(1501872400000)));
         var row = Assert.Single(rows);
         Assert.Equal(213472461631079, row.DeviceId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1501862400000), row.CollectTime);
@@ -212,7 +239,7 @@ public sealed partial class ReferenceExampleTests
     [Fact]
     public async Task Alarm_example_2_of_5_1_3_1()
     {
-        var alarms = await Client(new CannedHandler("""
+        var alarms = await AnsweredAsync("""
             {
               "data": [
                 {
@@ -246,7 +273,7 @@ public sealed partial class ReferenceExampleTests
               },
               "success": true
             }
-            """)).GetActiveAlarmsAsync(["NE=33554785", "NE=33554792"], DateTimeOffset.FromUnixTimeMilliseconds(1664553600000), DateTimeOffset.FromUnixTimeMilliseconds(1667231999000));
+            """, c => c.GetActiveAlarmsAsync(["NE=33554785", "NE=33554792"], DateTimeOffset.FromUnixTimeMilliseconds(1664553600000), DateTimeOffset.FromUnixTimeMilliseconds(1667231999000)));
         var alarm = Assert.Single(alarms);
         Assert.Equal(2064, alarm.AlarmId);
         Assert.Equal(5, alarm.CauseId);
@@ -265,7 +292,7 @@ public sealed partial class ReferenceExampleTests
     [InlineData("""{ "success": false, "data": null, "failCode": 20605, "message": "The time cannot be a negative number." }""", 20605, FusionSolarErrorKind.InvalidRequest)]
     public async Task Documented_error_answers_become_typed_errors(string body, int failCode, FusionSolarErrorKind kind)
     {
-        var ex = await Assert.ThrowsAsync<FusionSolarException>(() => Client(new CannedHandler(body)).GetDeviceRealTimeAsync(1, [214233501711677]));
+        var ex = await Assert.ThrowsAsync<FusionSolarException>(() => AnsweredAsync(body, c => c.GetDeviceRealTimeAsync(1, [214233501711677])));
         Assert.Equal(failCode, ex.Error.FailCode);
         Assert.Equal(kind, ex.Error.Kind);
         Assert.False(string.IsNullOrWhiteSpace(ex.Error.Message));
@@ -279,9 +306,39 @@ public sealed partial class ReferenceExampleTests
     [InlineData("Forbidden", HttpStatusCode.Forbidden, "text/plain", FusionSolarErrorKind.GatewayThrottled)]
     public async Task Broken_answers_become_typed_failures_not_crashes(string body, HttpStatusCode status, string mediaType, FusionSolarErrorKind kind)
     {
-        var ex = await Assert.ThrowsAsync<FusionSolarException>(() => Client(new CannedHandler(body, status, mediaType)).GetPlantRealTimeAsync(["NE=1"]));
+        var ex = await Assert.ThrowsAsync<FusionSolarException>(() => AnsweredAsync(body, c => c.GetPlantRealTimeAsync(["NE=1"]), status, mediaType));
         Assert.Equal(kind, ex.Error.Kind);
         Assert.True(ex.Error.IsTransient);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task No_answer_at_all_becomes_a_typed_failure_for_every_client(bool timeout)
+    {
+        using var http = new HttpTest();
+        if (timeout) http.SimulateTimeout();
+        else http.SimulateException(new HttpRequestException("Connection refused (eu5.fusionsolar.huawei.com:443)"));
+
+        var ex = await Assert.ThrowsAsync<FusionSolarException>(() => NewClient().GetPlantRealTimeAsync(["NE=1"]));
+        Assert.Equal(FusionSolarErrorKind.Unavailable, ex.Error.Kind);
+        Assert.True(ex.Error.IsTransient);
+        var oauth = new FusionSolarOAuthClient(new VendorHttp(new FlurlClientCache()), new OAuthClientSettings(new Uri("https://oauth2.fusionsolar.huawei.com/rest/dp/uidm/oauth2/v1/token"), "id", "secret"),
+            TimeProvider.System, NullLogger<FusionSolarOAuthClient>.Instance);
+        Assert.Equal(FusionSolarErrorKind.Unavailable, (await Assert.ThrowsAsync<FusionSolarException>(() => oauth.RefreshAsync("refresh", CancellationToken.None))).Error.Kind);
+        var login = await new FusionSolarLoginClient(new VendorHttp(new FlurlClientCache()), NullLogger<FusionSolarLoginClient>.Instance).LoginAsync(BaseUrl, "user", "password");
+        Assert.Equal(LoginOutcome.Unavailable, login.Outcome);
+    }
+
+    [Fact]
+    public async Task A_caller_that_stops_waiting_gets_a_cancellation_not_a_vendor_failure()
+    {
+        // A control delivery's own deadline: "no answer" must stay distinguishable from "FusionSolar said no" (outcome unknown).
+        using var http = new HttpTest();
+        http.SimulateException(new TaskCanceledException());
+        using var deadline = new CancellationTokenSource();
+        await deadline.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewClient().ControlAsync("control/battery-mode", "rest/openapi/pvms/nbi/v1/control/battery/mode/async-task", new { tasks = Array.Empty<object>() }, deadline.Token));
     }
 
     [Fact]

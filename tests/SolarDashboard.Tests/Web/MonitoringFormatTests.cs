@@ -34,6 +34,12 @@ public sealed class MonitoringFormatTests
     [InlineData(17440.0, "17.44 MWh")]
     public void Energy_reads_in_sensible_units(double? kwh, string expected) => Assert.Equal(expected, Format.Kwh(kwh));
 
+    [Theory]
+    [InlineData(-0.001, "0.00 kW")]
+    [InlineData(-0.004, "0.00 kW")]
+    [InlineData(-0.006, "-0.01 kW")]
+    public void A_value_that_rounds_to_zero_never_reads_minus_zero(double kw, string expected) => Assert.Equal(expected, Format.Kw(kw));
+
     [Fact]
     public void Ages_read_in_words()
     {

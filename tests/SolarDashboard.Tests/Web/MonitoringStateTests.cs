@@ -68,6 +68,22 @@ public sealed class MonitoringStateTests
     public void The_plant_filters_combine(string search, PlantHealth? health, string? vendor, int? connection, int[] expected) =>
         Assert.Equal(expected, new PlantFilter(search, health, vendor, connection).Apply(Fleet).Select(p => p.Id));
 
+    [Theory]
+    [InlineData("battery", new[] { 2 })]
+    [InlineData("LISBON", new[] { 1, 2 })]
+    [InlineData("SUN2000", new[] { 1 })]
+    [InlineData("", new[] { 1, 2, 3 })]
+    public void The_device_search_looks_at_name_type_plant_and_model(string search, int[] expected)
+    {
+        DeviceRow[] rows =
+        [
+            new(1, "Inverter-1", "Residential inverter", 7, "Lisbon Residence 1", "SUN2000-8KTL-M1", null, false),
+            new(2, "Battery-1", "Battery", 7, "Lisbon Residence 1", null, null, false),
+            new(3, "Meter-1", "Power sensor", 8, "Berlin Residence 1", null, null, false),
+        ];
+        Assert.Equal(expected, rows.Where(r => r.Matches(search)).Select(r => r.Id));
+    }
+
     [Fact]
     public void A_grid_page_is_sorted_as_asked_and_cut_on_the_server()
     {

@@ -26,6 +26,17 @@ public sealed class SharedComponentTests : MudTestContext
     }
 
     [Fact]
+    public void A_kpi_value_keeps_its_number_and_unit_together_and_other_text_as_is()
+    {
+        var energy = Render<KpiTile>(p => p.Add(t => t.Label, "This month").Add(t => t.Value, "655.4 kWh"));
+        Assert.Equal("655.4 kWh", energy.Find(".sd-kpi-number").TextContent);
+        Assert.Equal(" kWh", energy.Find(".sd-kpi-unit").TextContent);
+        var serial = Render<KpiTile>(p => p.Add(t => t.Label, "Firmware").Add(t => t.Value, "V100R002C00SPC211"));
+        Assert.Empty(serial.FindAll(".sd-kpi-number"));
+        Assert.Equal("V100R002C00SPC211", serial.Find(".sd-kpi-value").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_stale_value_is_shown_and_marked_not_hidden()
     {
         var stale = Render<StaleValue>(p => p.Add(v => v.Text, "3.2 kW").Add(v => v.IsStale, true));

@@ -11,7 +11,6 @@ using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.Users;
 using SolarDashboard.Vendors.FusionSolar.Auth;
-using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Vendors.FusionSolar.Consent;
 
@@ -53,7 +52,7 @@ public sealed class FusionSolarConsent(
     IDbContextFactory<SolarDbContext> dbFactory,
     SecretProtector secrets,
     FusionSolarOAuthSettingsProvider settings,
-    IHttpClientFactory httpFactory,
+    VendorHttp http,
     ConnectionSyncRunner syncRunner,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -135,7 +134,6 @@ public sealed class FusionSolarConsent(
         OAuthTokens tokens;
         try
         {
-            var http = httpFactory.CreateClient(FusionSolarSyncer.HttpClientName);
             tokens = await new FusionSolarOAuthClient(http, settings.Get(), time, loggers.CreateLogger<FusionSolarOAuthClient>()).ExchangeCodeAsync(code, pending.RedirectUri, ct);
         }
         catch (FusionSolarException ex)

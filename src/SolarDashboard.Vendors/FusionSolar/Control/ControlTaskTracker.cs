@@ -54,7 +54,7 @@ public sealed class ControlTaskTracker(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or DbUpdateException or HttpRequestException)
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or DbUpdateException or FusionSolarException)
             {
                 logger.LogWarning(ex, "Control tracking skipped a round");
             }

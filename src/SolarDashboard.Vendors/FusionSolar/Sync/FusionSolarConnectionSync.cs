@@ -114,9 +114,101 @@ public sealed class FusionSolarConnectionSync(
             await db.SaveChangesAsync(ct);
         }
 
-        if (anySuccess) MarkConnected(connection, states, now);
+        if (anySuccess)
+        {
+            MarkConnected(connection, states, now);
+            await CloseFinishedPeriodsAsync(db, states, now, ct);
+        }
         await RecordAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// How long after a plant-local period ends its reports are asked for again: ten minutes for the last interval to be
+    /// in, plus an hour because a plant known by a fixed offset may have changed its clock that very night (the new
+    /// offset is learned from the answer itself).
+    /// </summary>
+    public static readonly TimeSpan SettleDelay = TimeSpan.FromMinutes(70);
+
+    private static readonly (DataClass Class, NbiReportPeriod Api, ReportPeriod Rows)[] Closable =
+    [
+        (DataClass.PlantDayReport, NbiReportPeriod.Day, ReportPeriod.Day),
+        (DataClass.PlantHourReport, NbiReportPeriod.Hour, ReportPeriod.Hour),
+        (DataClass.PlantMonthReport, NbiReportPeriod.Month, ReportPeriod.Month),
+        (DataClass.PlantYearReport, NbiReportPeriod.Year, ReportPeriod.Year),
+    ];
+
+    /// <summary>
+    /// Once a plant's day, month or year has ended, the reports that still hold it unfinished are fetched once more,
+    /// promptly (<see cref="FinishedPeriod"/>): on the 1st the owner sees last month's full total at once. Day reports go
+    /// first: their midnights label the hours of a day whose clock changed. Paid from the headroom the planner
+    /// leaves each report API (<see cref="FusionSolarPlanner.ClosingCallsPerDay"/>); what does not fit waits a round.
+    /// The newest period closed for every plant is kept in the database ("{class}.Closed"), so a restart does not ask twice.
+    /// </summary>
+    private async Task CloseFinishedPeriodsAsync(SolarDbContext db, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct)
+    {
+        var plants = await db.Plants.Where(p => p.ConnectionId == connectionId).OrderBy(p => p.Id).ToListAsync(ct);
+        if (plants.Count == 0) return;
+        var plantsByCode = plants.ToDictionary(p => p.VendorCode, p => p.Id);
+        foreach (var (dataClass, api, rows) in Closable)
+        {
+            var key = dataClass + ".Closed";
+            if (!states.TryGetValue(key, out var closed))
+            {
+                closed = new SyncState { ConnectionId = connectionId, DataClass = key, NextDueAt = now };
+                db.SyncStates.Add(closed);
+                states[key] = closed;
+            }
+            var finished = plants.Select(p => (Plant: p, Period: FinishedPeriod.Previous(rows, p.TimeZoneId, now))).ToList();
+            var waiting = finished.Where(f => f.Period.EndUtc + SettleDelay <= now
+                && string.CompareOrdinal(f.Period.Key, closed.Cursor) > 0 && !_closedThisRun.Contains((dataClass, f.Plant.Id, f.Period.Key))
+                && !(f.Plant.GridConnectedAt >= f.Period.EndUtc)).ToList();
+            if (!FinishedPeriod.ClosesEachPlantAtOnce(rows) && finished.Any(f => f.Period.EndUtc + SettleDelay > now)) continue;
+            foreach (var (collectTime, members) in FinishedPeriod.CallGroups(waiting.Select(w => (w.Plant, w.Period))))
+                foreach (var batch in members.Chunk(FusionSolarClient.MaxPlantsPerCall))
+                {
+                    if (!await HeadroomAsync(db, Plan.Job(dataClass), states, now, ct)) return;
+                    var answer = await client.GetPlantReportAsync(api, batch.Select(p => p.VendorCode).ToList(), collectTime, ct);
+                    foreach (var group in answer.Where(r => r.StationCode is not null && r.CollectTime is not null).GroupBy(r => r.StationCode!))
+                        if (plantsByCode.TryGetValue(group.Key, out var plantId))
+                            await writer.WriteReportsAsync(plantId, null, group.Select(r => new ReportRow(rows, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
+                    foreach (var plant in batch) _closedThisRun.Add((dataClass, plant.Id, FinishedPeriod.Previous(rows, plant.TimeZoneId, now).Key));
+                    await RecordAsync(db, ct);
+                    await db.SaveChangesAsync(ct);
+                }
+            // The cursor moves once every plant has its period closed (or had nothing to close in it).
+            bool Done((Plant Plant, FinishedPeriod Period) f) => string.CompareOrdinal(f.Period.Key, closed.Cursor) <= 0
+                || _closedThisRun.Contains((dataClass, f.Plant.Id, f.Period.Key)) || f.Plant.GridConnectedAt >= f.Period.EndUtc;
+            if (finished.All(Done))
+            {
+                closed.Cursor = finished.Select(f => f.Period.Key).Min(StringComparer.Ordinal);
+                _closedThisRun.RemoveWhere(c => c.Item1 == dataClass && string.CompareOrdinal(c.Item3, closed.Cursor) <= 0);
+            }
+        }
+    }
+
+    /// <summary>Plants whose period was closed since the cursor last moved (class, plant, period key).</summary>
+    private readonly HashSet<(DataClass, int, string)> _closedThisRun = [];
+
+    /// <summary>
+    /// Whether one more call of <paramref name="job"/>'s API fits its budget window next to the regular runs still planned
+    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner.
+    /// </summary>
+    private async Task<bool> HeadroomAsync(SolarDbContext db, PlannedJob job, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct)
+    {
+        var start = WindowStart(job.Budget, now);
+        var end = start + job.Budget.Window;
+        int Remaining(PlannedJob j)
+        {
+            if (j.Interval <= TimeSpan.Zero) return 0;
+            var next = states.TryGetValue(j.Class.ToString(), out var s) && s.NextDueAt > now ? s.NextDueAt : now;
+            return next >= end ? 0 : j.CallsPerRun * (1 + (int)((end - next) / j.Interval));
+        }
+        var apis = oauth ? null : new[] { job.Api };
+        var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)) && !c.Api.StartsWith("control/"), ct);
+        var planned = oauth ? Plan.Jobs.Sum(Remaining) : Remaining(job);
+        var limit = oauth ? FusionSolarPlanner.OAuthBasicPerDay : job.Budget.Limit;
+        return spent + 1 + planned <= (int)Math.Floor(limit * (1 - FusionSolarPlanner.Reserve));
     }
 
     /// <summary>Connected once a job succeeded and none failed in this round.</summary>

@@ -118,6 +118,19 @@ public static class FusionSolarPlanner
         _ => TimeSpan.FromDays(1), // the daily history pass: the last three days of every device
     };
 
+    /// <summary>
+    /// Calls a day kept free on each plant report API for asking again for a period that has just ended (see
+    /// FinishedPeriod): hour reports close yesterday once a day (twice, when the plants span more time zones than one
+    /// collectTime can serve); months and years end rarely but in each time zone at its own hour, so the other report
+    /// APIs, whose preferred pace leaves room anyway, keep one call.
+    /// </summary>
+    public static int ClosingCallsPerDay(DataClass c, Inventory inv) => c switch
+    {
+        DataClass.PlantHourReport => 2 * CallsPerRun(c, inv),
+        DataClass.PlantDayReport or DataClass.PlantMonthReport or DataClass.PlantYearReport => CallsPerRun(c, inv),
+        _ => 0,
+    };
+
     public static SyncPlan Plan(bool oauth, Inventory inv) => oauth ? PlanOAuth(inv) : PlanApiAccount(inv);
 
     private static SyncPlan PlanApiAccount(Inventory inv)
@@ -127,7 +140,7 @@ public static class FusionSolarPlanner
         {
             var budget = ApiAccountBudget(c, inv);
             var calls = CallsPerRun(c, inv);
-            var usable = (int)Math.Floor(budget.Limit * (1 - Reserve));
+            var usable = (int)Math.Floor(budget.Limit * (1 - Reserve)) - ClosingCallsPerDay(c, inv);
             if (budget.Window < TimeSpan.FromHours(1)) usable = budget.Limit; // a 5- or 30-minute window has nothing to spare
             var runs = calls == 0 ? 0 : usable / calls;
             var interval = runs == 0 ? TimeSpan.Zero : Max(Preferred(c), RoundUp(budget.Window / runs));
@@ -156,7 +169,7 @@ public static class FusionSolarPlanner
                      DataClass.PlantYearReport, DataClass.DeviceDayReport, DataClass.DeviceMonthReport, DataClass.DeviceYearReport, DataClass.History })
             Add(c, Preferred(c));
         Add(DataClass.Alarms, TimeSpan.FromMinutes(30));
-        var left = usable - jobs.Sum(j => j.CallsPerDay);
+        var left = usable - jobs.Sum(j => j.CallsPerDay) - Enum.GetValues<DataClass>().Sum(c => ClosingCallsPerDay(c, inv));
 
         // Real-time with what is left, keeping a tenth for history backfill: plants every 5 minutes if at all possible,
         // devices at the fastest 5-minute multiple that still fits.
@@ -167,7 +180,7 @@ public static class FusionSolarPlanner
         var deviceInterval = FastestFitting(CallsPerRun(DataClass.DeviceRealTime, inv), forRealTime - plantJob.CallsPerDay);
         Add(DataClass.DeviceRealTime, deviceInterval);
 
-        var backfill = Math.Max(0, (int)Math.Floor(usable - jobs.Sum(j => j.CallsPerDay)));
+        var backfill = Math.Max(0, (int)Math.Floor(usable - jobs.Sum(j => j.CallsPerDay) - Enum.GetValues<DataClass>().Sum(c => ClosingCallsPerDay(c, inv))));
         jobs.Add(Backfill(inv, backfill, budget));
         return new SyncPlan(true, jobs, backfill);
     }

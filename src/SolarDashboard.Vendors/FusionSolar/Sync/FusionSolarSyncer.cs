@@ -18,7 +18,8 @@ namespace SolarDashboard.Vendors.FusionSolar.Sync;
 /// per API account) or its OAuth tokens are shared by every call. A changed secret or base URL gets a fresh one.
 /// </summary>
 public sealed class FusionSolarSyncer(
-    IHttpClientFactory httpFactory,
+    VendorHttp http,
+    FusionSolarLoginClient login,
     IDbContextFactory<SolarDbContext> dbFactory,
     SecretProtector secrets,
     CacheWriter writer,
@@ -27,8 +28,6 @@ public sealed class FusionSolarSyncer(
     IAppAddress appAddress,
     ILoggerFactory loggers) : IConnectionSyncer, IDisposable
 {
-    public const string HttpClientName = "FusionSolar";
-
     private readonly ConcurrentDictionary<int, (string Fingerprint, FusionSolarConnectionSync Sync, INbiAuthenticator Auth)> _syncs = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
 
@@ -55,7 +54,6 @@ public sealed class FusionSolarSyncer(
         if (_syncs.TryGetValue(connection.Id, out var existing) && existing.Fingerprint == fingerprint) return existing.Sync;
         (existing.Auth as IDisposable)?.Dispose();
 
-        var http = httpFactory.CreateClient(HttpClientName);
         var logger = loggers.CreateLogger<FusionSolarConnectionSync>();
         var calls = new ConcurrentQueue<NbiCallRecord>();
         // Demo mode stores the in-process sandbox as a path on this app's own address.
@@ -64,7 +62,7 @@ public sealed class FusionSolarSyncer(
         if (connection.AuthMode == AuthMode.ApiAccount)
         {
             var protectedSecret = connection.ProtectedSecret!;
-            auth = new ApiAccountAuthenticator(new FusionSolarLoginClient(http, loggers.CreateLogger<FusionSolarLoginClient>()), baseUrl,
+            auth = new ApiAccountAuthenticator(login, baseUrl,
                 connection.UserName ?? "", () => secrets.Unprotect(protectedSecret), logger);
         }
         else
@@ -90,7 +88,7 @@ public sealed class FusionSolarSyncer(
         For(connection);
         var auth = _syncs[connection.Id].Auth;
         var baseUrl = appAddress.Resolve(connection.BaseUrl.EndsWith('/') ? connection.BaseUrl : connection.BaseUrl + "/");
-        return new FusionSolarClient(httpFactory.CreateClient(HttpClientName), baseUrl, auth, time, loggers.CreateLogger<FusionSolarClient>(), onCall);
+        return new FusionSolarClient(http, baseUrl, auth, time, loggers.CreateLogger<FusionSolarClient>(), onCall);
     }
 
     /// <summary>Rotated OAuth tokens are encrypted and saved before they are used.</summary>

@@ -26,7 +26,13 @@ public static class KpiValue
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
     }
 
-    public static long? Long(JsonElement e) => Number(e) is { } d ? (long)Math.Round(d) : null;
+    /// <summary>An integer, exact when it is one (ids of 16 digits and more do not survive a trip through double).</summary>
+    public static long? Long(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number when e.TryGetInt64(out var exact) => exact,
+        JsonValueKind.String when long.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var exact) => exact,
+        _ => Number(e) is { } d ? (long)Math.Round(d) : null,
+    };
 
     public static string? Text(JsonElement e) => e.ValueKind switch
     {
