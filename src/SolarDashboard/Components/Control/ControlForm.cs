@@ -134,7 +134,7 @@ public sealed class ControlForm
             }
             else if (Limit(field, offered).Problem(v) is { } problem)
             {
-                problems.Add(char.ToUpperInvariant(problem[0]) + problem[1..]);
+                problems.Add(ControlTexts.Sentence(problem));
             }
         }
         switch (Kind)
@@ -147,7 +147,7 @@ public sealed class ControlForm
             case ControlKind.BatteryMode when Tou:
                 Check(ControlField.GridChargePower, GridChargeKw, "Enter the maximum power for charging from the grid.");
                 if (Windows.Count is 0 or > ControlLimits.MaxWindows) problems.Add($"Set 1 to {ControlLimits.MaxWindows} charge or discharge windows.");
-                problems.AddRange(ControlRules.WindowProblems(TouWindowRow.ToWindows(Windows)).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+                problems.AddRange(ControlRules.WindowProblems(TouWindowRow.ToWindows(Windows)).Select(ControlTexts.Sentence));
                 break;
             case ControlKind.BatteryConfig:
                 Check(ControlField.EndOfChargeSoc, EndOfChargeSoc);
