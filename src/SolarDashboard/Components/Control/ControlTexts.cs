@@ -8,6 +8,9 @@ namespace SolarDashboard.Components.Control;
 /// <summary>How control tasks read to an operator: names, chip colours, plant facts in words.</summary>
 public static class ControlTexts
 {
+    /// <summary>A rule's lower-case problem ("the duration must be …") as a sentence of its own.</summary>
+    public static string Sentence(string problem) => problem.Length == 0 ? problem : char.ToUpperInvariant(problem[0]) + problem[1..];
+
     public static string KindName(ControlKind kind) => kind switch
     {
         ControlKind.ChargeDischarge => "Forced charge or discharge",
