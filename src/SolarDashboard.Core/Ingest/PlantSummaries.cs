@@ -14,10 +14,25 @@ public sealed class PlantSummaries(IDbContextFactory<SolarDbContext> dbFactory, 
 {
     private static readonly StandardMeasure[] Powers = [StandardMeasure.PvKw, StandardMeasure.BatteryKw, StandardMeasure.GridKw, StandardMeasure.LoadKw];
 
+    /// <summary>Plants per refresh query: their ids and their devices' ids stay far below SQLite's limit of 32,766 SQL variables.</summary>
+    private const int Batch = 500;
+
     public async Task RefreshAsync(IReadOnlyCollection<int> plantIds, CancellationToken ct = default)
     {
-        if (plantIds.Count == 0) return;
-        var ids = plantIds.Distinct().ToList();
+        foreach (var batch in plantIds.Distinct().Chunk(Batch)) await RefreshBatchAsync(batch, ct);
+    }
+
+    /// <summary>Builds every plant's summary that is missing (plants stored before summaries existed, or seeded directly).</summary>
+    public async Task RefreshMissingAsync(CancellationToken ct = default)
+    {
+        List<int> missing;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            missing = await db.Plants.Where(p => !db.PlantSummaries.Any(s => s.PlantId == p.Id)).Select(p => p.Id).ToListAsync(ct);
+        await RefreshAsync(missing, ct);
+    }
+
+    private async Task RefreshBatchAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plants = await db.Plants.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.TimeZoneId }).ToDictionaryAsync(p => p.Id, ct);
         var devices = await db.Devices.AsNoTracking().Where(d => ids.Contains(d.PlantId)).Select(d => new { d.Id, d.PlantId, d.Role }).ToListAsync(ct);
@@ -49,15 +64,6 @@ public sealed class PlantSummaries(IDbContextFactory<SolarDbContext> dbFactory, 
             row.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Builds every plant's summary that is missing (plants stored before summaries existed, or seeded directly).</summary>
-    public async Task RefreshMissingAsync(CancellationToken ct = default)
-    {
-        List<int> missing;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            missing = await db.Plants.Where(p => !db.PlantSummaries.Any(s => s.PlantId == p.Id)).Select(p => p.Id).ToListAsync(ct);
-        foreach (var batch in missing.Chunk(500)) await RefreshAsync(batch, ct);
     }
 
     private static void Fill(PlantSummaryRow row, string timeZoneId, List<MeasureReading> readings)

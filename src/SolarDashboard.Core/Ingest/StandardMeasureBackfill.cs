@@ -41,7 +41,7 @@ public sealed class StandardMeasureBackfill(
         plants.UnionWith(await RolesAsync(ct));
         plants.UnionWith(await LatestAsync(ct));
         if (plants.Count > 0) logger.LogInformation("Computed standard measures of the latest values of {Count} plant(s)", plants.Count);
-        foreach (var batch in plants.Chunk(Batch)) await summaries.RefreshAsync(batch, ct);
+        await summaries.RefreshAsync(plants, ct);
         await summaries.RefreshMissingAsync(ct);
     }
 

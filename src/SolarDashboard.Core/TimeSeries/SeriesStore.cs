@@ -140,6 +140,40 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
         return points;
     }
 
+    /// <summary>
+    /// Several series of several devices in [from, to] in one query (today's curves of a plant): device → series name →
+    /// points in time order, as stored.
+    /// </summary>
+    public async Task<Dictionary<int, Dictionary<string, List<SeriesPoint>>>> ReadManyAsync(IReadOnlyCollection<int> deviceIds, IReadOnlyCollection<string> names,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        var result = new Dictionary<int, Dictionary<string, List<SeriesPoint>>>();
+        if (deviceIds.Count == 0 || names.Count == 0) return result;
+        await using var connection = await OpenAsync(ct);
+        await using var select = Command(connection, null,
+            "SELECT s.DeviceId, k.Name, s.Day, s.\"Values\" FROM KpiNames k JOIN DeviceSeries s ON s.KpiId = k.Id " +
+            "WHERE k.Name IN (SELECT value FROM json_each($n)) AND s.DeviceId IN (SELECT value FROM json_each($d)) AND s.Day BETWEEN $a AND $b ORDER BY s.Day",
+            ("$n", System.Text.Json.JsonSerializer.Serialize(names)), ("$d", System.Text.Json.JsonSerializer.Serialize(deviceIds)),
+            ("$a", SeriesPacking.DayOf(from)), ("$b", SeriesPacking.DayOf(to)));
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var fromSeconds = from.ToUnixTimeSeconds();
+        var toSeconds = to.ToUnixTimeSeconds();
+        while (await reader.ReadAsync(ct))
+        {
+            var (device, name, day) = (reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2));
+            var values = (byte[])reader.GetValue(3);
+            if (!result.TryGetValue(device, out var byName)) result[device] = byName = new Dictionary<string, List<SeriesPoint>>(StringComparer.Ordinal);
+            if (!byName.TryGetValue(name, out var points)) byName[name] = points = [];
+            for (var slot = 0; slot < SeriesPacking.SlotsPerDay; slot++)
+            {
+                var value = SeriesPacking.Get(values, slot);
+                var seconds = day * 86400L + slot * 300L;
+                if (!double.IsNaN(value) && seconds >= fromSeconds && seconds <= toSeconds) points.Add(new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(seconds), value));
+            }
+        }
+        return result;
+    }
+
     /// <summary>Every stored day of the named series of one device, packed as stored: day → name → 288 slots.</summary>
     public async Task<SortedDictionary<int, Dictionary<string, byte[]>>> ReadDaysAsync(int deviceId, IReadOnlyCollection<string> names, CancellationToken ct = default)
     {
