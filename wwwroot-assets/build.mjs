@@ -14,6 +14,7 @@ const files = [
   [join(here, "node_modules", "apexcharts/dist/apexcharts.css"), "solardashboard/apexcharts.css"],
   [join(here, "node_modules", "apexcharts/LICENSE.md"), "solardashboard/apexcharts.LICENSE.md"],
   [join(here, "src", "charts.js"), "solardashboard/charts.js"],
+  [join(here, "src", "theme.js"), "solardashboard/theme.js"],
 ];
 
 for (const [from, to] of files) {

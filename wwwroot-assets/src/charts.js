@@ -11,7 +11,8 @@ function options(config) {
       type: config.type || "line",
       height: config.height || 300,
       background: "transparent",
-      foreColor: dark ? "#c9d1d9" : "#37474f",
+      foreColor: config.textColor || (dark ? "#b0b7c0" : "#4a5561"),
+      fontFamily: "inherit",
       animations: { enabled: false },
       toolbar: { show: true, tools: { download: false, selection: true, zoom: true, zoomin: true, zoomout: true, pan: true, reset: true } },
       zoom: { enabled: config.type !== "bar", type: "x" },
@@ -22,7 +23,7 @@ function options(config) {
     colors: config.colors || undefined,
     stroke: { width: config.type === "bar" ? 0 : 2, curve: "smooth" },
     dataLabels: { enabled: false },
-    grid: { borderColor: dark ? "#30363d" : "#e0e0e0" },
+    grid: { borderColor: config.gridColor || (dark ? "#3a4049" : "#d5dbe1") },
     legend: { position: "bottom" }, // the toolbar sits top right; a top legend would be clipped by it
     fill: { opacity: config.type === "area" ? 0.25 : 1 },
     xaxis: {
@@ -41,7 +42,13 @@ export function render(element, config) {
   // The element may be gone by the time a redraw arrives (the page re-rendered or navigated): nothing to draw into.
   if (!(element instanceof Element) || !element.isConnected) return;
   destroy(element);
-  const chart = new window.ApexCharts(element, options(config));
+  const settings = options(config);
+  // On a narrow screen 24 hourly (or 31 daily) bars get every fourth label, upright, instead of an unreadable slant.
+  if (config.categories && config.categories.length > 12 && element.clientWidth < 600) {
+    settings.xaxis.tickAmount = Math.ceil(config.categories.length / 4);
+    settings.xaxis.labels = { ...settings.xaxis.labels, rotate: 0, hideOverlappingLabels: true };
+  }
+  const chart = new window.ApexCharts(element, settings);
   charts.set(element, chart);
   chart.render();
 }
