@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SolarDashboard.Sandbox.Atess;
 using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox.Redex;
@@ -8,11 +9,12 @@ namespace SolarDashboard.Sandbox.Redex;
 public sealed class RedexDirectory
 {
     public const long FirstFleetRemoteInvId = 10000000340001;
+    public const long FirstAtessRemoteInvId = 10000000350001;
 
     private readonly Dictionary<string, RedexAccount> _accountsByClientId;
     private readonly Dictionary<string, RedexInverter> _inverters;
 
-    public RedexDirectory(SandboxOptions options, SandboxWorld world)
+    public RedexDirectory(SandboxOptions options, SandboxWorld world, AtessFleet atess)
     {
         var accounts = options.Redex.EffectiveAccounts;
         Accounts = [.. accounts.Select(a => new RedexAccount(a.Name, a.ApiKey, a.ClientId, a.ClientSecret))];
@@ -21,7 +23,11 @@ public sealed class RedexDirectory
         var inverters = accounts
             .SelectMany(a => a.Inverters.Select(i => new RedexInverter(i.RemoteInvId, a.ClientId, i.SerialNumber, i.CapacityKw, i.StartDate, i.Vendor, null)))
             .ToList();
-        if (Accounts.Count > 0) inverters.AddRange(FleetInverters(world.Fleet, Accounts[0].ClientId, options.Redex.FleetInverters));
+        if (Accounts.Count > 0)
+        {
+            inverters.AddRange(FleetInverters(world.Fleet, Accounts[0].ClientId, options.Redex.FleetInverters));
+            inverters.AddRange(AtessInverters(atess, Accounts[0].ClientId, options.Redex.AtessInverters));
+        }
         var duplicate = inverters.GroupBy(i => i.RemoteInvId).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Sandbox:Redex registers RemoteInvId {duplicate.Key} twice.");
         Inverters = inverters;
@@ -63,4 +69,9 @@ public sealed class RedexDirectory
                 plant.LocalDate(plant.GridConnection), "FusionSolar", $"{plant.Name} / {device.Name} (devId {device.Id})");
         }
     }
+
+    /// <summary>Inverters of the ATESS demo account, in plant order, each with its serial, its system's rated power and the day it was installed.</summary>
+    private static IEnumerable<RedexInverter> AtessInverters(AtessFleet atess, string clientId, int count) =>
+        atess.Inverters(atess.Options.AccountId).Take(Math.Max(0, count)).Select((d, n) =>
+            new RedexInverter($"STR{FirstAtessRemoteInvId + n}", clientId, d.Sn, d.RatedKw, d.Since, "ATESS", d.Where));
 }

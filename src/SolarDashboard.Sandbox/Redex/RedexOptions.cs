@@ -12,6 +12,12 @@ public sealed class RedexOptions
     /// </summary>
     public int FleetInverters { get; set; } = 6;
 
+    /// <summary>
+    /// How many inverters (HPS, PCS) of the simulated ATESS demo account (in plant order) are registered on the first
+    /// account too, with RemoteInvIds STR10000000350001, STR10000000350002, …
+    /// </summary>
+    public int AtessInverters { get; set; } = 3;
+
     public RedexQuirkOptions Quirks { get; set; } = new();
 
     internal IReadOnlyList<RedexAccountOptions> EffectiveAccounts => Accounts.Count > 0 ? Accounts :
@@ -25,10 +31,6 @@ public sealed class RedexOptions
                 // The reference's example device (not in the simulated fleet), so its literal request (May 2023) can be
                 // replayed; registered early enough for a batch of 3,000 days.
                 new() { RemoteInvId = "STR10000000338444", SerialNumber = "REFERENCE-EXAMPLE", CapacityKw = 5, StartDate = new DateOnly(2016, 1, 1), Vendor = "Reference example" },
-                // ATESS hybrid inverters: serials of the ATESS fleet's form; the lead aligns them with that fleet at merge.
-                new() { RemoteInvId = "STR10000000350001", SerialNumber = "UMD0D23202", CapacityKw = 50, StartDate = new DateOnly(2025, 3, 1), Vendor = "ATESS" },
-                new() { RemoteInvId = "STR10000000350002", SerialNumber = "UMD0D23203", CapacityKw = 100, StartDate = new DateOnly(2025, 3, 1), Vendor = "ATESS" },
-                new() { RemoteInvId = "STR10000000350003", SerialNumber = "UMD0D23204", CapacityKw = 30, StartDate = new DateOnly(2025, 6, 1), Vendor = "ATESS" },
             ],
         },
         new()

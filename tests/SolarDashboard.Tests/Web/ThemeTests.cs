@@ -38,7 +38,7 @@ public sealed class ThemeTests : DashboardTestContext
     public void The_switch_turns_dark_on_and_off_and_saves_each_choice_in_the_cookie()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        var module = JSInterop.SetupModule("./lib/solardashboard/theme.js");
+        var module = JSInterop.SetupModule("./js/theme.js");
         module.SetupVoid("save", _ => true);
         var layout = RenderLayout();
         Assert.Equal("light", layout.Find(".sd-layout").GetAttribute("data-theme"));

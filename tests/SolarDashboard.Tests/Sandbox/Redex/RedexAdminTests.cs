@@ -1,4 +1,5 @@
 using System.Globalization;
+using SolarDashboard.Sandbox.Atess;
 using SolarDashboard.Sandbox.Simulation;
 using SolarDashboard.Testing;
 
@@ -24,7 +25,11 @@ public sealed class RedexAdminTests
         Assert.Equal(plant.LocalDate(plant.GridConnection).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fromFleet[0]["startDate"]!.GetValue<string>());
 
         var atess = inverters.Where(i => i["vendor"]!.GetValue<string>() == "ATESS").ToList();
-        Assert.Equal(["UMD0D23202", "UMD0D23203", "UMD0D23204"], atess.Select(i => i["serialNumber"]!.GetValue<string>()));
+        var atessFleet = redex.Sandbox.Service<AtessFleet>();
+        var atessExpected = atessFleet.Inverters(atessFleet.Options.AccountId).Take(3).ToList();
+        Assert.Equal([.. Enumerable.Range(1, 3).Select(n => $"STR1000000035000{n}")], atess.Select(i => i["remoteInvId"]!.GetValue<string>()));
+        Assert.Equal(atessExpected.Select(d => d.Sn), atess.Select(i => i["serialNumber"]!.GetValue<string>()));
+        Assert.Equal(atessExpected.Select(d => d.RatedKw), atess.Select(i => i["capacityKw"]!.GetValue<double>()));
         Assert.All(inverters, i => Assert.Equal(RedexCall.Client, i["clientId"]!.GetValue<string>()));
 
         var accounts = (await redex.AdminAsync("accounts")).AsArray();

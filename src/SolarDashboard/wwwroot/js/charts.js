@@ -1,6 +1,6 @@
 // SolarDashboard's chart module: a thin layer over ApexCharts that Blazor drives through JS interop.
 // Times arrive already shifted to plant-local time (x = local epoch ms), so the axis shows them as UTC.
-import "./apexcharts.min.js";
+import "../lib/apexcharts/apexcharts.min.js";
 
 const charts = new WeakMap();
 
