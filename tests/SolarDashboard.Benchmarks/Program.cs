@@ -5,9 +5,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Sandbox;
+using SolarDashboard.Vendors.FusionSolar.Model;
 using SolarDashboard.Testing;
 
 // Each scenario prints its figures and ends with one line: RESULT <scenario> key=value ...
@@ -40,9 +42,10 @@ internal static class Benchmarks
         await db.Database.MigrateAsync();
         db.Connections.Add(new SolarDashboard.Core.Connections.VendorConnection { Name = "bench", BaseUrl = "http://localhost/" });
         await db.SaveChangesAsync();
-        db.Plants.Add(new Plant { ConnectionId = 1, VendorCode = "NE=1", Name = "bench", TimeZoneId = "+01:00" });
+        db.Plants.Add(new Plant { ConnectionId = 1, VendorKey = "NE=1", Name = "bench", TimeZoneId = "+01:00" });
         await db.SaveChangesAsync();
-        for (var i = 0; i < devices; i++) db.Devices.Add(new Device { PlantId = 1, VendorId = i + 1, Name = $"d{i}", TypeId = 1 });
+        for (var i = 0; i < devices; i++)
+            db.Devices.Add(new Device { PlantId = 1, VendorKey = (i + 1).ToString(CultureInfo.InvariantCulture), Name = $"d{i}", Role = DeviceRole.Inverter, VendorType = "1" });
         await db.SaveChangesAsync();
         return (factory, dir);
     }
@@ -54,7 +57,8 @@ internal static class Benchmarks
             for (var slot = 0; slot < days * 288; slot++)
             {
                 var values = new Dictionary<string, double?>(Kpis);
-                for (var k = 0; k < Kpis; k++) values[$"kpi_{k}"] = Math.Round(random.NextDouble() * 1000, 3);
+                // The first is a key the FusionSolar mapping reads (an inverter's active power): its standard series is written too.
+                for (var k = 0; k < Kpis; k++) values[k == 0 ? "active_power" : $"kpi_{k}"] = Math.Round(random.NextDouble() * 1000, 3);
                 yield return (firstDevice + d, new KpiSnapshot(start + TimeSpan.FromMinutes(5 * slot), values));
             }
     }
@@ -63,7 +67,7 @@ internal static class Benchmarks
     public static async Task IngestAsync()
     {
         var (factory, dir) = await DatabaseAsync(20);
-        var writer = new CacheWriter(factory, new SeriesStore(factory), new CacheNotifier());
+        var writer = Writer(factory, new SeriesStore(factory));
         var start = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
         await writer.WriteHistoryAsync(History(11, 10, start.AddDays(-10), 3).ToList()); // warm-up on other devices
 
@@ -86,7 +90,7 @@ internal static class Benchmarks
     {
         var (factory, dir) = await DatabaseAsync(1);
         var store = new SeriesStore(factory);
-        var writer = new CacheWriter(factory, store, new CacheNotifier());
+        var writer = Writer(factory, store);
         var end = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
         var start = end.AddDays(-365);
         Console.WriteLine("loading 365 days × 288 samples × 60 KPIs in both layouts …");
@@ -175,7 +179,7 @@ internal static class Benchmarks
         var owner = await harness.AddOwnerAsync("owner-carl");
         var plantAges = new List<double>();
         var deviceAges = new List<double>();
-        var realTimeTypes = new[] { 1, 10, 17, 38, 39, 41, 47 };
+        var realTimeTypes = new[] { "1", "10", "17", "38", "39", "41", "47" };
         var watch = Stopwatch.StartNew();
         var warmup = TimeSpan.FromMinutes(30); // first discovery and the first real-time round are not "ages"
 
@@ -185,7 +189,7 @@ internal static class Benchmarks
             if (now - start < warmup) return;
             await using var db = await harness.DbAsync();
             var latest = await db.LatestKpis.AsNoTracking().Select(k => new { k.PlantId, k.DeviceId, k.CollectedAt }).ToListAsync();
-            var realTimeDevices = (await db.Devices.AsNoTracking().Where(d => realTimeTypes.Contains(d.TypeId)).Select(d => d.Id).ToListAsync()).ToHashSet();
+            var realTimeDevices = (await db.Devices.AsNoTracking().Where(d => realTimeTypes.Contains(d.VendorType)).Select(d => d.Id).ToListAsync()).ToHashSet();
             plantAges.AddRange(latest.Where(k => k.PlantId != null).Select(k => (now - k.CollectedAt).TotalMinutes));
             deviceAges.AddRange(latest.Where(k => k.DeviceId != null && realTimeDevices.Contains(k.DeviceId.Value)).Select(k => (now - k.CollectedAt).TotalMinutes));
         });
@@ -213,7 +217,7 @@ internal static class Benchmarks
         using var db = harness.DbAsync().GetAwaiter().GetResult();
         var inventory = new SolarDashboard.Vendors.FusionSolar.Sync.Inventory(
             db.Plants.Count(p => p.ConnectionId == connectionId),
-            db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId)).GroupBy(d => d.TypeId).ToDictionary(g => g.Key, g => g.Count()));
+            db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId)).GroupBy(d => d.VendorType).ToDictionary(g => int.Parse(g.Key, CultureInfo.InvariantCulture), g => g.Count()));
         return Enum.GetValues<SolarDashboard.Vendors.FusionSolar.Sync.DataClass>()
             .Where(c => c != SolarDashboard.Vendors.FusionSolar.Sync.DataClass.HistoryBackfill)
             .Select(c => SolarDashboard.Vendors.FusionSolar.Sync.FusionSolarPlanner.ApiAccountBudget(c, inventory))
@@ -226,6 +230,10 @@ internal static class Benchmarks
         values.Sort();
         return values[(int)Math.Min(values.Count - 1, Math.Ceiling(p * values.Count) - 1)];
     }
+
+    /// <summary>The ingest as the app wires it, with the FusionSolar mapping (the benchmark's devices are FusionSolar inverters).</summary>
+    private static CacheWriter Writer(IDbContextFactory<SolarDbContext> factory, SeriesStore store) =>
+        new(factory, store, new CacheNotifier(), new MeasureMappings([new FusionSolarMeasures()]), new PlantSummaries(factory, TimeProvider.System));
 
     private static void Cleanup(string dir)
     {

@@ -44,8 +44,9 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<string>("DeviceName")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("DeviceTypeId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("DeviceVendorType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
@@ -79,7 +80,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId", "SerialNumber", "AlarmId", "RaisedAt")
                         .IsUnique();
 
-                    b.ToTable("Alarms", (string)null);
+                    b.ToTable("Alarms");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Connections.ConsentState", b =>
@@ -127,7 +128,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ConsentStates", (string)null);
+                    b.ToTable("ConsentStates");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Connections.VendorConnection", b =>
@@ -219,7 +220,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("ControlTaskEvents", (string)null);
+                    b.ToTable("ControlTaskEvents");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Control.ControlTaskPlant", b =>
@@ -284,7 +285,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("ControlTaskPlants", (string)null);
+                    b.ToTable("ControlTaskPlants");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Control.ControlTaskRecord", b =>
@@ -377,21 +378,30 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<int>("PlantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SerialNumber")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TypeId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("VendorKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.Property<long>("VendorId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("VendorType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlantId", "VendorId")
+                    b.HasIndex("PlantId", "VendorKey")
                         .IsUnique();
 
-                    b.ToTable("Devices", (string)null);
+                    b.ToTable("Devices");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Plants.LatestKpis", b =>
@@ -412,6 +422,9 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StandardJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ValuesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -424,7 +437,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId")
                         .IsUnique();
 
-                    b.ToTable("LatestKpis", (string)null);
+                    b.ToTable("LatestKpis");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Plants.Plant", b =>
@@ -468,16 +481,84 @@ namespace SolarDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("VendorCode")
+                    b.Property<string>("VendorKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "VendorCode")
+                    b.HasIndex("ConnectionId", "VendorKey")
                         .IsUnique();
 
-                    b.ToTable("Plants", (string)null);
+                    b.ToTable("Plants");
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Plants.PlantSummaryRow", b =>
+                {
+                    b.Property<int>("PlantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BatteryKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("DataCollectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnergyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnergyDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("GridKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LoadKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("PowerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PvKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PvKwhToday")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Soc")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("SocAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlantId");
+
+                    b.ToTable("PlantSummaries", (string)null);
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Reports.PeriodReport", b =>
@@ -505,6 +586,9 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StandardJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -520,7 +604,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId", "Period", "LocalStart")
                         .IsUnique();
 
-                    b.ToTable("Reports", (string)null);
+                    b.ToTable("Reports");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Sync.SyncState", b =>
@@ -552,7 +636,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasKey("ConnectionId", "DataClass");
 
-                    b.ToTable("SyncStates", (string)null);
+                    b.ToTable("SyncStates");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Sync.VendorCall", b =>
@@ -591,7 +675,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("ConnectionId", "Api", "At");
 
-                    b.ToTable("Calls", (string)null);
+                    b.ToTable("Calls");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.TimeSeries.DeviceSeriesDay", b =>
@@ -629,7 +713,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("KpiNames", (string)null);
+                    b.ToTable("KpiNames");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Users.AppUser", b =>
@@ -680,7 +764,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("Issuer", "Subject")
                         .IsUnique();
 
-                    b.ToTable("Users", (string)null);
+                    b.ToTable("Users");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Users.PlantGrant", b =>
@@ -698,7 +782,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("PlantId");
 
-                    b.ToTable("PlantGrants", (string)null);
+                    b.ToTable("PlantGrants");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Alarms.AlarmRecord", b =>
@@ -754,6 +838,15 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasOne("SolarDashboard.Core.Connections.VendorConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Plants.PlantSummaryRow", b =>
+                {
+                    b.HasOne("SolarDashboard.Core.Plants.Plant", null)
+                        .WithMany()
+                        .HasForeignKey("PlantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2,6 +2,7 @@ using MudBlazor;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Components.Control;
 
@@ -57,5 +58,5 @@ public static class ControlTexts
         _ => "Inverter (direct)",
     };
 
-    public static string Mode(PlantControlFacts p) => p.BatteryModeCode is { } code ? KpiCatalog.Text("ch_discharge_model", code, 39) : "—";
+    public static string Mode(PlantControlFacts p) => p.BatteryModeCode is { } code ? FusionSolarStates.ChargeDischargeModes.GetValueOrDefault(code, $"Unknown state {code}") : "—";
 }
