@@ -5,6 +5,8 @@ using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
+using SolarDashboard.Vendors.Atess.Model;
+using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
@@ -35,6 +37,10 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<ControlService>();
         services.AddSingleton<ControlTaskTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlTaskTracker>());
+        services.AddSingleton<IMeasureMapping, AtessMeasures>();
+        services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
+        services.AddSingleton<AtessSyncer>();
+        services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;
     }
 }
