@@ -39,6 +39,7 @@ public static class VendorsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ControlTaskTracker>());
         services.AddSingleton<IMeasureMapping, AtessMeasures>();
         services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
+        services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AtessSyncer>();
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;

@@ -16,7 +16,7 @@ namespace SolarDashboard.Vendors.Atess.Sync;
 /// Keeps one ATESS account's cache fresh within "once every 5 minutes" per endpoint and target. Each round: discovery
 /// when due (plants, then each plant's datalogs, then each datalog's devices per family, hourly), every device's latest
 /// upload once per acquisition period, and one history page per device per period, newest gap first, until each
-/// device's history is complete back to when its datalog was added (at most <see cref="HistoryHorizon"/>). What history
+/// device's history is complete back to when its datalog was added (at most <see cref="AtessSyncOptions.HistoryHorizon"/>). What history
 /// holds is remembered per device (<see cref="HistoryCoverage"/>): no row is asked for twice. Every call waits for its
 /// endpoint and target's period, counted from the persisted call log after a restart, so a planned call is never
 /// refused; a refusal all the same waits for the time the vendor names.
@@ -28,15 +28,13 @@ public sealed class AtessConnectionSync(
     CacheWriter writer,
     IDbContextFactory<SolarDbContext> dbFactory,
     TimeProvider time,
+    Func<TimeSpan> historyHorizon,
     ILogger logger)
 {
     public static readonly TimeSpan DiscoveryInterval = TimeSpan.FromHours(1);
 
     /// <summary>Added to every wait: the vendor's clock and ours may differ by a few seconds.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
-
-    /// <summary>How far back history is backfilled at most.</summary>
-    public static readonly TimeSpan HistoryHorizon = TimeSpan.FromDays(365);
 
     /// <summary>A history request's span: six days of 5-minute rows (1,728, one more hour on a DST day) fit one page of 2,000.</summary>
     public static readonly TimeSpan WindowSpan = TimeSpan.FromDays(6);
@@ -163,11 +161,12 @@ public sealed class AtessConnectionSync(
                 }
                 _done[key] = r.Now;
             }, ct);
-            if (outcome == Outcome.Stop) return outcome;
+            if (outcome == Outcome.Stop) break;
             complete &= outcome == Outcome.Done;
         }
         if (found.Count > 0) await writer.UpsertCatalogAsync(connectionId, [], found, r.Now, ct);
         SaveInventory(r);
+        if (r.Connection.State is ConnectionState.CredentialsRejected || _pausedUntil > r.Now) return Outcome.Stop;
         state.NextDueAt = complete ? r.Now + DiscoveryInterval : r.Now + AtessClient.AcquisitionPeriod + Margin;
         if (complete) State(r, DeviceListClass).NextDueAt = r.Now; // new datalogs: their devices next
         return Outcome.Done;
@@ -178,8 +177,9 @@ public sealed class AtessConnectionSync(
         var state = State(r, DeviceListClass);
         if (state.NextDueAt > r.Now || r.Inventory.DataLogs.Count == 0) return Outcome.Skipped;
         var complete = true;
+        var found = new List<DeviceInfo>();
         foreach (var (logSn, log) in r.Inventory.DataLogs.OrderBy(l => l.Key, StringComparer.Ordinal).ToList())
-            foreach (var family in Families)
+            foreach (var family in Families.TakeWhile(_ => r.Connection.State is not ConnectionState.CredentialsRejected && _pausedUntil <= r.Now))
             {
                 var key = CallKey("GET " + AtessPaths.Of(family).BaseInfoList, logSn);
                 if (Recently(key, r.Now)) continue;
@@ -188,13 +188,15 @@ public sealed class AtessConnectionSync(
                     var devices = await client.ListBaseInfoAsync(family, logSn, ct);
                     foreach (var d in devices) r.Inventory.Devices[d.DeviceSn] = new(family, logSn);
                     if (devices.Any(d => d.Lost is not null)) r.Inventory.DataLogs[logSn] = log with { Lost = devices.Any(d => d.Lost == true) };
-                    await writer.UpsertCatalogAsync(connectionId, [], devices.Select(d => Device(log.PlantKey, family, d)).ToList(), r.Now, ct);
+                    found.AddRange(devices.Select(d => Device(log.PlantKey, family, d)));
                     _done[key] = r.Now;
                 }, ct);
-                if (outcome == Outcome.Stop) return outcome;
+                if (outcome == Outcome.Stop) break;
                 complete &= outcome == Outcome.Done;
             }
+        if (found.Count > 0) await writer.UpsertCatalogAsync(connectionId, [], found, r.Now, ct);
         SaveInventory(r);
+        if (r.Connection.State is ConnectionState.CredentialsRejected || _pausedUntil > r.Now) return Outcome.Stop;
         state.NextDueAt = complete ? r.Now + DiscoveryInterval : r.Now + AtessClient.AcquisitionPeriod + Margin;
         return Outcome.Done;
     }
@@ -253,7 +255,8 @@ public sealed class AtessConnectionSync(
             if (Allowed(key) > r.Now || state.NextDueAt > r.Now) continue;
             var coverage = HistoryCoverage.Parse(state.Cursor);
             var added = r.Inventory.AddedAt(device.VendorKey);
-            var floor = added is { } a && a > r.Now - HistoryHorizon ? a : r.Now - HistoryHorizon;
+            var oldest = r.Now - historyHorizon();
+            var floor = added is { } a && a > oldest ? a : oldest;
             var window = coverage.Pending ?? (coverage.NextGap(floor, WindowSpan) is { } gap ? new HistoryCoverage.Window(gap.From, gap.To, 1) : null);
             if (window is null)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
@@ -22,6 +23,7 @@ public sealed class AtessSyncer(
     CacheWriter writer,
     TimeProvider time,
     IAppAddress appAddress,
+    IOptions<AtessSyncOptions> options,
     ILoggerFactory loggers) : IConnectionSyncer, IDisposable
 {
     private readonly ConcurrentDictionary<int, (string Fingerprint, AtessConnectionSync Sync)> _syncs = new();
@@ -50,7 +52,7 @@ public sealed class AtessSyncer(
         if (_syncs.TryGetValue(connection.Id, out var existing) && existing.Fingerprint == fingerprint) return existing.Sync;
         var calls = new ConcurrentQueue<AtessCallRecord>();
         var sync = new AtessConnectionSync(connection.Id, ClientFor(connection, calls.Enqueue), () => Drain(calls), writer, dbFactory, time,
-            loggers.CreateLogger<AtessConnectionSync>());
+            () => options.Value.HistoryHorizon, loggers.CreateLogger<AtessConnectionSync>());
         _syncs[connection.Id] = (fingerprint, sync);
         return sync;
     }
