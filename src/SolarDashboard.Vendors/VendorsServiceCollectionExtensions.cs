@@ -1,10 +1,12 @@
 using Flurl.Http.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
+using SolarDashboard.Vendors.Atess;
 using SolarDashboard.Vendors.Atess.Model;
 using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar;
@@ -41,6 +43,8 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
         services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AtessSyncer>();
+        services.AddSingleton<AtessAccounts>();
+        services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;
     }

@@ -84,6 +84,7 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
+        services.AddSingleton<IAppAddress>(new SandboxAddress()); // as in demo mode: a vendor address that is a path is the sandbox's
 
         services.AddSolarDashboardCore(configuration, dir);
         services.AddSolarDashboardVendors();
@@ -134,7 +135,7 @@ public sealed class SyncHarness : IAsyncDisposable
         await using var db = await DbAsync();
         var c = new VendorConnection
         {
-            Name = "ATESS " + accountId, Vendor = Vendor.Atess, BaseUrl = "http://localhost" + SandboxHost.Atess + "/", AuthMode = AuthMode.ApiAccount,
+            Name = "ATESS " + accountId, Vendor = Vendor.Atess, BaseUrl = SandboxHost.Atess + "/", AuthMode = AuthMode.ApiAccount,
             UserName = accountId, ProtectedSecret = Secrets.Protect(apiKey), CreatedAt = Sandbox.Time.GetUtcNow(),
         };
         db.Connections.Add(c);
@@ -167,6 +168,12 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _services = Build(Sandbox, _dir, _onRequest);
+    }
+
+    /// <summary>The in-memory sandbox answers on http://localhost/, as the app's own address does in demo mode.</summary>
+    private sealed class SandboxAddress : IAppAddress
+    {
+        public Uri? Current { get; } = new("http://localhost/");
     }
 
     public async ValueTask DisposeAsync()

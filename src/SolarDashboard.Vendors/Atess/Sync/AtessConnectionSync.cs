@@ -117,7 +117,7 @@ public sealed class AtessConnectionSync(
         var outcome = await CallAsync(r, state, key, async () =>
         {
             var answer = await client.ListPlantsAsync(page, AtessClient.MaxPlantPageSize, ct);
-            await writer.UpsertCatalogAsync(connectionId, answer.Items.Select(PlantInfo).ToList(), null, r.Now, ct);
+            await writer.UpsertCatalogAsync(connectionId, answer.Items.Select(ToPlantInfo).ToList(), null, r.Now, ct);
             state.Cursor = answer.HasMore ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
             _refusedInARow = 0;
         }, ct);
@@ -425,7 +425,8 @@ public sealed class AtessConnectionSync(
 
     private static DateTimeOffset Floor(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % AtessClient.AcquisitionPeriod.Ticks, TimeSpan.Zero);
 
-    private static PlantInfo PlantInfo(AtessPlant p)
+    /// <summary>A plant of the plant list in Core's terms: its IANA zone (else UTC), address, capacity and install date.</summary>
+    internal static PlantInfo ToPlantInfo(AtessPlant p)
     {
         var zone = AtessTime.IsKnownZone(p.TimeZone) ? p.TimeZone!.Trim() : "+00:00";
         var address = string.Join(", ", new[] { p.Address, p.City, p.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
