@@ -83,6 +83,10 @@ public sealed class AtessMeasures : IMeasureMapping
         _ => [],
     };
 
+    /// <summary>Counters of the plant-local day ("D.…", "Daily.…": <c>…Today</c>, <c>daily…</c>, <c>outDaily…</c>), reset at midnight.</summary>
+    public static bool IsDayCounter(string rawKey) =>
+        rawKey.Contains("Today", StringComparison.Ordinal) || rawKey.StartsWith("daily", StringComparison.Ordinal) || rawKey.StartsWith("outDaily", StringComparison.Ordinal);
+
     /// <summary>Totals ("T.…", <c>…Total</c>, <c>total…</c>) only grow over a device's life.</summary>
     public bool IsLifetimeCounter(string rawKey) =>
         rawKey.StartsWith("total", StringComparison.Ordinal) || rawKey.Contains("Total", StringComparison.Ordinal);

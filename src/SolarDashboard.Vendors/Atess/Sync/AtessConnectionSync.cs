@@ -6,6 +6,7 @@ using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
+using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.Atess.Model;
 using SolarDashboard.Vendors.Atess.Wire;
@@ -209,7 +210,7 @@ public sealed class AtessConnectionSync(
         state.PlannedInterval = AtessClient.AcquisitionPeriod;
         var devices = await DevicesAsync(r, ct);
         var snapshots = new Dictionary<int, KpiSnapshot>();
-        var uploads = new List<(string Sn, DateTimeOffset At)>();
+        var uploads = new List<(string Sn, int DeviceId, string Zone, DateTimeOffset At)>();
         foreach (var (device, family, zone) in devices)
         {
             var key = CallKey("GET " + AtessPaths.Of(family).DataLast, device.VendorKey);
@@ -222,7 +223,7 @@ public sealed class AtessConnectionSync(
                 var at = AtessTime.TryParse(row.Time, out var wall) ? AtessTime.ToUtc(zone, wall) : Floor(r.Now);
                 if (at > r.Now + Margin) return; // a clock ahead of ours: not trusted as the newest upload
                 snapshots[device.Id] = Snapshot(at, row);
-                uploads.Add((device.VendorKey, at));
+                uploads.Add((device.VendorKey, device.Id, zone, at));
             }, ct);
             if (outcome == Outcome.Stop) { await WriteLatestAsync(r, snapshots, uploads, ct); return outcome; }
         }
@@ -231,12 +232,14 @@ public sealed class AtessConnectionSync(
         return Outcome.Done;
     }
 
-    private async Task WriteLatestAsync(Round r, Dictionary<int, KpiSnapshot> snapshots, List<(string Sn, DateTimeOffset At)> uploads, CancellationToken ct)
+    private async Task WriteLatestAsync(Round r, Dictionary<int, KpiSnapshot> snapshots, List<(string Sn, int DeviceId, string Zone, DateTimeOffset At)> uploads, CancellationToken ct)
     {
         if (snapshots.Count == 0) return;
         await writer.WriteDeviceKpisAsync(snapshots, r.Now, ct);
-        foreach (var (sn, at) in uploads)
+        foreach (var (sn, deviceId, zone, at) in uploads)
         {
+            // Today so far: its day counters are the day's energy until midnight.
+            await WriteDaysAsync(deviceId, zone, [(at, snapshots[deviceId].Values)], today: true, r.Now, ct);
             var history = State(r, HistoryPrefix + sn);
             var coverage = HistoryCoverage.Parse(history.Cursor);
             coverage.AddUpload(at);
@@ -277,6 +280,7 @@ public sealed class AtessConnectionSync(
                     samples.Add((device.Id, Snapshot(at, row)));
                 }
                 await writer.WriteHistoryAsync(samples, ct);
+                await WriteDaysAsync(device.Id, zone, samples.Select(x => (x.Item2.CollectedAt, x.Item2.Values)), today: false, r.Now, ct);
                 if (page.HasMore) coverage.Pending = window with { NextPage = window.NextPage + 1 };
                 else
                 {
@@ -415,6 +419,47 @@ public sealed class AtessConnectionSync(
         var devices = await r.Db.Devices.AsNoTracking().Where(d => ids.Contains(d.PlantId) && d.Role != DeviceRole.Logger).OrderBy(d => d.Id).ToListAsync(ct);
         return devices.Where(d => r.Inventory.Devices.ContainsKey(d.VendorKey))
             .Select(d => (d, r.Inventory.Devices[d.VendorKey].Family, zones[d.PlantId])).ToList();
+    }
+
+    /// <summary>The last 5 minutes of a plant-local day: an upload in them is the day's last, its day counters the day's energy.</summary>
+    private static readonly TimeSpan LastSlot = TimeSpan.FromHours(24) - AtessClient.AcquisitionPeriod;
+
+    /// <summary>
+    /// Day reports (ATESS has no report API): a day's energy is its last upload's day counters. From history, only days whose
+    /// last upload is among the rows; from the latest upload (<paramref name="today"/>), its day so far.
+    /// </summary>
+    private async Task WriteDaysAsync(int deviceId, string zone, IEnumerable<(DateTimeOffset At, IReadOnlyDictionary<string, double?> Values)> uploads, bool today,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var days = uploads.Select(u => (u.At, u.Values, Local: PlantTime.ToLocal(zone, u.At)))
+            .Where(u => today || u.Local.TimeOfDay >= LastSlot)
+            .GroupBy(u => DateOnly.FromDateTime(u.Local.DateTime))
+            .Select(g => g.MaxBy(u => u.At))
+            .Select(u => new ReportRow(ReportPeriod.Day, PlantTime.ToUtc(zone, u.Local.Date),
+                u.Values.Where(v => AtessMeasures.IsDayCounter(v.Key)).ToDictionary(v => v.Key, v => v.Value)))
+            .ToList();
+        if (days.Count == 0) return;
+        await writer.WriteReportsAsync(null, deviceId, days, now, ct);
+        var months = days.Select(d => PlantTime.PeriodDate(zone, d.StartsAt)).Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().ToList();
+        await WriteSumsAsync(deviceId, zone, ReportPeriod.Day, ReportPeriod.Month, months, now, ct);
+        await WriteSumsAsync(deviceId, zone, ReportPeriod.Month, ReportPeriod.Year, months.Select(m => new DateOnly(m.Year, 1, 1)).Distinct().ToList(), now, ct);
+    }
+
+    /// <summary>Months as the sum of their days, years of their months: what the cache holds of them.</summary>
+    private async Task WriteSumsAsync(int deviceId, string zone, ReportPeriod part, ReportPeriod whole, IReadOnlyList<DateOnly> starts, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = new List<ReportRow>();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            foreach (var start in starts)
+            {
+                var prefix = start.ToString(whole == ReportPeriod.Month ? "yyyy-MM-" : "yyyy-", CultureInfo.InvariantCulture);
+                var parts = await db.Reports.AsNoTracking().Where(x => x.DeviceId == deviceId && x.Period == part && x.LocalStart.StartsWith(prefix))
+                    .Select(x => x.ValuesJson).ToListAsync(ct);
+                var sums = parts.SelectMany(json => KpiJson.Parse(json)).Where(v => v.Value is not null).GroupBy(v => v.Key)
+                    .ToDictionary(g => g.Key, g => (double?)Math.Round(g.Sum(v => v.Value!.Value), 6));
+                rows.Add(new ReportRow(whole, PlantTime.ToUtc(zone, start.ToDateTime(TimeOnly.MinValue)), sums));
+            }
+        await writer.WriteReportsAsync(null, deviceId, rows, now, ct);
     }
 
     /// <summary>

@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Measures;
+using SolarDashboard.Core.Users;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.TimeSeries;
@@ -128,6 +130,18 @@ public sealed class AtessSyncTests
         Assert.InRange(slots[0] - (now - TimeSpan.FromDays(8)), TimeSpan.Zero, TimeSpan.FromMinutes(10));
         Assert.InRange(now - slots[^1], TimeSpan.Zero, TimeSpan.FromMinutes(12));
         Assert.All(await CallsAsync(h), c => Assert.True(c.Succeeded, $"{c.Api}: {c.Error}"));
+
+        // Days (and their month) from the day counters of each day's last upload: ATESS has no report API.
+        var nairobi = TimeSpan.FromHours(3);
+        var yesterday = DateOnly.FromDateTime(now.ToOffset(nairobi).Date).AddDays(-1);
+        var lastUpload = new DateTimeOffset(yesterday.ToDateTime(new TimeOnly(23, 50)), nairobi); // the 23:55 upload's slot
+        var epv = (await h.Service<SeriesStore>().ReadAsync(device.Id, "epvToday", lastUpload, lastUpload)).Single().Value;
+        var days = await h.Queries.GetEnergyAsync(PlantScope.All, device.PlantId, SolarDashboard.Core.Reports.ReportPeriod.Day, "2026-06-09", "2026-06-17");
+        Assert.Equal(epv, days.Single(d => d.LocalStart == yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Energy[StandardMeasure.PvKwh]);
+        Assert.True(epv > 100);
+        Assert.Equal(9, days.Count); // eight days back, and today so far
+        var month = await h.Queries.GetEnergyAsync(PlantScope.All, device.PlantId, SolarDashboard.Core.Reports.ReportPeriod.Month, "2026-06", "2026-06");
+        Assert.Equal(Math.Round(days.Sum(d => d.Energy[StandardMeasure.PvKwh]!.Value), 3), Math.Round(month.Single().Energy[StandardMeasure.PvKwh]!.Value, 3));
     }
 
     private static DateTime Parse(string local) => DateTime.ParseExact(local, AtessTime.Format, CultureInfo.InvariantCulture);
@@ -171,7 +185,7 @@ public sealed class AtessSyncTests
         await using var _h = h;
         await h.RunForAsync(TimeSpan.FromHours(2), Minute, [id]);
 
-        var plants = await h.Queries.ListPlantsAsync(SolarDashboard.Core.Users.PlantScope.All);
+        var plants = await h.Queries.ListPlantsAsync(PlantScope.All);
         Assert.True(plants.Single(p => p.Name == "Quezon City Clinic").IsStale);
         Assert.False(plants.Single(p => p.Name == "Nairobi Cold Store").IsStale);
         await using var db = await h.DbAsync();
