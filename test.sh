@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project, as CI does (.ci/run calls this). First installs what a fresh machine lacks:
-# Debian's Chromium for the browser tests (Playwright never downloads a browser here); npm packages are
-# installed by the web project's build (wwwroot-assets/). Ends with one line: "N passed, N failed, N skipped".
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here), Debian's npm to check the
+# vendored front-end packages against package-lock.json, and the dotnet-ef tool of .config/dotnet-tools.json.
+# Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -9,14 +10,30 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== Installing Chromium (Debian package chromium)"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== Installing ${missing[*]} (Debian packages)"
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  if ! ($sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null); then
-    echo "Could not install chromium; the browser tests cannot run." >&2
+  if ! ($sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null); then
+    echo "Could not install ${missing[*]}; the tests cannot run." >&2
+    echo "0 passed, 1 failed"
     exit 1
   fi
+fi
+
+echo "== Front-end packages (wwwroot-assets)"
+if ! (cd wwwroot-assets && npm ci --no-audit --no-fund --silent && npm run --silent check); then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== Tools (.config/dotnet-tools.json)"
+if ! dotnet tool restore >/dev/null; then
+  echo "0 passed, 1 failed"
+  exit 1
 fi
 
 echo "== Building"

@@ -39,6 +39,8 @@ public static class CoreServiceCollectionExtensions
             dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
                 Path.GetFullPath(Path.Combine(contentRoot, options.KeyCertificatePath)), options.KeyCertificatePassword));
         services.AddSingleton<SecretProtector>();
+        services.AddOptions<OutboundAddressOptions>().BindConfiguration(OutboundAddressOptions.Section);
+        services.AddSingleton<OutboundAddressPolicy>();
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<AccessService>();

@@ -27,6 +27,9 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ATESS cloud (accounts, extra sites, quirks).</summary>
     public Atess.AtessOptions Atess { get; set; } = new();
+
+    /// <summary>The REDEX certificate registry: accounts, registered inverters, quirks.</summary>
+    public Redex.RedexOptions Redex { get; set; } = new();
 }
 
 /// <summary>The sandbox's OpenID Connect provider (for signing in to the dashboard offline).</summary>
@@ -99,6 +102,12 @@ public sealed class OAuthClientOptions
 
     /// <summary>Also accept any redirect_uri on a loopback host (demo and tests, where the app's port is chosen at start).</summary>
     public bool AllowLoopbackRedirectUris { get; set; } = true;
+
+    /// <summary>
+    /// Where the OAuth service keeps owners' consents (granted scopes) and the tokens it issued, beside the identity
+    /// provider's key, so a restart does not make every owner consent again. Relative paths are under the content root.
+    /// </summary>
+    public string StateFile { get; set; } = Path.Combine("data", "sandbox-oauth-state.json");
 }
 
 /// <summary>Opt-in answers seen from the real service. All off by default.</summary>

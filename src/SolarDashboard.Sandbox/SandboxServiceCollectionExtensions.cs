@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SolarDashboard.Sandbox.Admin;
 using SolarDashboard.Sandbox.Atess;
 using SolarDashboard.Sandbox.FusionSolar;
+using SolarDashboard.Sandbox.Redex;
 using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox;
@@ -13,6 +14,7 @@ public static class SandboxServiceCollectionExtensions
     public const string AdminPrefix = "/sandbox/admin";
     public const string IdentityPrefix = "/sandbox/idp";
     public const string AtessPrefix = "/sandbox/atess/api/v1";
+    public const string RedexPrefix = "/sandbox/redex";
 
     /// <summary>Registers the simulated vendor clouds. Options come from <paramref name="section"/> (usually "Sandbox").</summary>
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration section, Action<SandboxOptions>? configure = null)
@@ -39,10 +41,18 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<AtessQuirks>();
         services.AddSingleton<AcquisitionLimit>();
         services.AddSingleton<AtessGatewayFilter>();
+        services.AddSingleton<Identity.IdpState>();
+        services.AddSingleton<RedexDirectory>();
+        services.AddSingleton<RedexTokens>();
+        services.AddSingleton<RedexRateLimiter>();
+        services.AddSingleton<RedexLedger>();
+        services.AddSingleton<RedexQuirks>();
+        services.AddSingleton<RedexGatewayFilter>();
+        services.AddSingleton<RedexApi>();
         return services;
     }
 
-    /// <summary>Maps the FusionSolar NBI, its OAuth service, the ATESS OpenAPI and the sandbox admin endpoints under /sandbox.</summary>
+    /// <summary>Maps the FusionSolar NBI and its OAuth service, the ATESS OpenAPI, the REDEX registry, the identity provider and the sandbox admin endpoints under /sandbox.</summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
     {
         var nbi = app.MapGroup(FusionSolarPrefix).AllowAnonymous().DisableAntiforgery()
@@ -54,6 +64,8 @@ public static class SandboxServiceCollectionExtensions
         AtessApi.Map(app.MapGroup(AtessPrefix).AllowAnonymous().DisableAntiforgery().AddEndpointFilter<AtessGatewayFilter>().WithTags("sandbox"));
         AdminEndpoints.Map(app.MapGroup(AdminPrefix).AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
         AtessAdminEndpoints.Map(app.MapGroup(AdminPrefix + "/atess").AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
+        RedexEndpoints.Map(app.MapGroup(RedexPrefix).AllowAnonymous().DisableAntiforgery().AddEndpointFilter<RedexGatewayFilter>().WithTags("sandbox"));
+        RedexAdminEndpoints.Map(app.MapGroup(AdminPrefix + "/redex").AllowAnonymous().DisableAntiforgery().WithTags("sandbox"));
         return app;
     }
 

@@ -24,10 +24,12 @@ public sealed class SandboxHost : IAsyncDisposable
     public const string OAuth = "/sandbox/fusionsolar-oauth";
 
     private readonly WebApplication _app;
+    private readonly DirectoryInfo _stateDirectory;
 
-    private SandboxHost(WebApplication app, FakeTimeProvider time)
+    private SandboxHost(WebApplication app, FakeTimeProvider time, DirectoryInfo stateDirectory)
     {
         _app = app;
+        _stateDirectory = stateDirectory;
         Time = time;
         Client = app.GetTestClient();
         Client.BaseAddress = new Uri("http://localhost");
@@ -75,11 +77,18 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSandbox(new ConfigurationBuilder().Build(), configure);
+        // Sandboxes of parallel tests must not share OAuth consents: each keeps them in a file of its own, unless the
+        // test points it elsewhere (a restart on the same file).
+        var state = Directory.CreateTempSubdirectory("sd-sandbox-");
+        builder.Services.AddSandbox(new ConfigurationBuilder().Build(), o =>
+        {
+            o.OAuth.StateFile = Path.Combine(state.FullName, "sandbox-oauth-state.json");
+            configure?.Invoke(o);
+        });
         var app = builder.Build();
         app.MapSandbox();
         await app.StartAsync();
-        return new SandboxHost(app, time);
+        return new SandboxHost(app, time, state);
     }
 
     public async Task<string> LoginAsync(string user = "demo-installer", string password = "demo-installer-2024")
@@ -164,5 +173,6 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         Client.Dispose();
         await _app.DisposeAsync();
+        _stateDirectory.Delete(recursive: true);
     }
 }

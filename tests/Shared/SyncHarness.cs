@@ -94,6 +94,9 @@ public sealed class SyncHarness : IAsyncDisposable
         return services.BuildServiceProvider();
     }
 
+    /// <summary>A service as the app registers it.</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public async Task<SolarDbContext> DbAsync() =>
         await _services.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync();
 

@@ -11,6 +11,9 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The demo admin: sees every plant, so the monitoring tests use it unless they are about access.</summary>
     public const string Admin = "adam-admin";
 
+    /// <summary>The cookie that remembers the light/dark choice (AppThemes.Cookie).</summary>
+    public const string ThemeCookie = "SolarDashboardTheme";
+
     private readonly Dictionary<string, string> _signedIn = [];
 
     private IPlaywright? _playwright;
@@ -34,6 +37,8 @@ public class BrowserFixture : IAsyncLifetime
         await AppProcess.WaitUntilAsync(async () => (await admin.GetStringAsync("/")).Contains("data-connection-state=\"Connected\""),
             TimeSpan.FromSeconds(60), "the demo connection to connect");
         _playwright = await Playwright.CreateAsync();
+        // A shared 2-core machine under load can take seconds for a circuit round trip: wait longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Chromium,
@@ -56,7 +61,7 @@ public class BrowserFixture : IAsyncLifetime
             BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height },
             StorageState = user is null ? null : _signedIn[user],
         });
-        if (dark) await context.AddCookiesAsync([new Cookie { Name = "SolarDashboardTheme", Value = "material-dark", Url = App.BaseAddress.ToString() }]);
+        if (dark) await context.AddCookiesAsync([new Cookie { Name = ThemeCookie, Value = "dark", Url = App.BaseAddress.ToString() }]);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
@@ -67,6 +72,14 @@ public class BrowserFixture : IAsyncLifetime
 
     /// <summary>The layout marks itself once it renders interactively: buttons now answer clicks.</summary>
     public static async Task WaitForCircuitAsync(IPage page) => await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
+
+    /// <summary>Saves a full-page screenshot in <see cref="ScreenshotDirectory"/> under <paramref name="name"/> (without ".png").</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        // A layout still sliding into place (MudBlazor animates the drawer and the content margin) is not what a person sees.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
 
     /// <summary>Fails with the whole text of every console error.</summary>
     public static void AssertNoErrors(List<string> errors) => Assert.True(errors.Count == 0, "console errors:\n" + string.Join("\n", errors));

@@ -20,12 +20,27 @@ public sealed class MorningFixture : BrowserFixture
 /// </summary>
 public sealed class ControlTests(MorningFixture fixture) : IClassFixture<MorningFixture>
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
-
     private async Task AdvanceAsync(int minutes)
     {
         using var response = await fixture.App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A full-page screenshot from the top: taken scrolled down, the fixed app bar would land in the middle of the page.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await BrowserFixture.ShotAsync(page, name);
+    }
+
+    /// <summary>Sends the reviewed task: the send button asks in a dialog first, because the task changes real equipment.</summary>
+    private static async Task SendAsync(IPage page)
+    {
+        await page.GetByTestId("send").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("cannot be called back");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sent")).ToBeVisibleAsync(new() { Timeout = 45_000 }); // delivery waits for FusionSolar's answer
     }
 
     /// <summary>Moves the simulated clock in 3-minute steps until the task page shows every plant done and its effect judged.</summary>
@@ -44,13 +59,15 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
     [Fact]
     public async Task Olga_sets_a_tou_schedule_and_a_feed_in_limit_and_both_succeed_with_visible_effect()
     {
-        // Anna connects her account (HTTP, as in the consent tests); the admin then assigns her plant to Olga.
+        // Anna connects her account (HTTP, as in the consent tests); once the sync has her plant, the admin's control page
+        // lists it, and the admin assigns it to Olga.
         using var anna = await BrowserlessSession.SignInAsync(fixture.App.BaseAddress, "owner-anna");
-        var landing = await anna.ConnectFusionSolarAsync("owner-anna");
+        await anna.ConnectFusionSolarAsync("owner-anna");
+        var adminHttp = await fixture.App.AsAsync(BrowserFixture.Admin);
         var plantId = 0;
         await AppProcess.WaitUntilAsync(async () =>
         {
-            var m = Regex.Match(await anna.Client.GetStringAsync(landing), "href=\"/?plants/(\\d+)\"[^>]*>Anna&#x27;s Home");
+            var m = Regex.Match(await adminHttp.GetStringAsync("/control"), "data-plant=\"Anna&#x27;s Home\" data-plant-id=\"(\\d+)\"");
             if (m.Success) plantId = int.Parse(m.Groups[1].Value);
             return m.Success;
         }, TimeSpan.FromSeconds(60), "Anna's plant");
@@ -66,9 +83,11 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
                 var olgaRow = admin.Locator("[data-testid=user][data-user=olga-operator]");
                 await olgaRow.GetByTestId("plants").ClickAsync();
                 await admin.GetByRole(AriaRole.Option, new() { Name = "Anna's Home" }).ClickAsync();
+                await ShotAsync(admin, "users-assign-plant-light-desktop");
                 await admin.Keyboard.PressAsync("Escape");
                 await olgaRow.GetByTestId("save-user").ClickAsync();
                 await Assertions.Expect(admin.GetByText("Saved Olga Operator.")).ToBeVisibleAsync();
+                await Assertions.Expect(olgaRow.GetByTestId("plants")).ToHaveValueAsync("Anna's Home");
                 BrowserFixture.AssertNoErrors(adminErrors);
             }
 
@@ -82,14 +101,15 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await ends.Nth(0).FillAsync("12:00");
             await olga.GetByTestId("review-button").ClickAsync();
             await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"operationMode\":\"TOU\"");
-            await olga.ScreenshotAsync(new() { Path = Shot("control-tou-review-light-desktop.png"), FullPage = true });
-            await olga.GetByTestId("send").ClickAsync();
+            await Assertions.Expect(olga.Locator("[data-testid=tou-week] .sd-tou-seg.clash")).ToHaveCountAsync(0);
+            await ShotAsync(olga, "control-tou-review-light-desktop");
+            await SendAsync(olga);
             await olga.GetByTestId("task-link").First.ClickAsync();
             await olga.WaitForURLAsync(new Regex("/control/tasks/\\d+$"));
             await FollowAsync(olga);
             await Assertions.Expect(olga.Locator("[data-testid=task-plant]")).ToHaveAttributeAsync("data-status", "Success");
             await Assertions.Expect(olga.Locator("[data-testid=task-plant]")).ToHaveAttributeAsync("data-effect", "confirmed");
-            await olga.ScreenshotAsync(new() { Path = Shot("control-task-light-desktop.png"), FullPage = true });
+            await ShotAsync(olga, "control-task-light-desktop");
 
             // The battery charges in the window (from the grid and PV): the plant's energy flow says so.
             await olga.GotoAsync($"/plants/{plantId}");
@@ -99,11 +119,11 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await olga.GotoAsync($"/control?plant={plantId}");
             await BrowserFixture.WaitForCircuitAsync(olga);
             await olga.GetByTestId("task-kind").GetByText("Feed-in limit").ClickAsync();
-            await olga.GetByTestId("feed-kw").Locator("input").FillAsync("1");
-            await olga.GetByTestId("feed-kw").Locator("input").PressAsync("Tab");
+            await olga.GetByTestId("feed-kw").FillAsync("1");
+            await olga.GetByTestId("feed-kw").PressAsync("Tab");
             await olga.GetByTestId("review-button").ClickAsync();
             await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"maxGridFeedInPower\":1");
-            await olga.GetByTestId("send").ClickAsync();
+            await SendAsync(olga);
             await olga.GetByTestId("task-link").First.ClickAsync();
             await FollowAsync(olga);
             var plant = olga.Locator("[data-testid=task-plant]");
@@ -117,7 +137,7 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await olga.GetByTestId("practice-2").ClickAsync();
             await olga.GetByTestId("review-button").ClickAsync();
             await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"startTime\":\"00:05\",\"endTime\":\"00:06\"");
-            await olga.GetByTestId("send").ClickAsync();
+            await SendAsync(olga);
             await olga.GetByTestId("task-link").First.ClickAsync();
             await FollowAsync(olga);
             await olga.GetByTestId("practice-2-next").GetByRole(AriaRole.Link).ClickAsync();
@@ -125,17 +145,30 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await BrowserFixture.WaitForCircuitAsync(olga);
             await olga.GetByTestId("review-button").ClickAsync();
             await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"dispatchSwitch\":1");
-            await olga.ScreenshotAsync(new() { Path = Shot("control-practice-2-step-2-light-desktop.png"), FullPage = true });
+            await ShotAsync(olga, "control-practice-2-step-2-light-desktop");
 
             await olga.GotoAsync("/control/history");
             await Assertions.Expect(olga.GetByTestId("history")).ToContainTextAsync("Feed-in limit");
-            await olga.ScreenshotAsync(new() { Path = Shot("control-history-light-desktop.png"), FullPage = true });
+            await ShotAsync(olga, "control-history-light-desktop");
             BrowserFixture.AssertNoErrors(olgaErrors);
+
+            // The same pages on a phone in the dark: the task with its audit trail, and the history as cards.
+            var (phoneContext, phone, phoneErrors) = await fixture.OpenAsync(width: 390, height: 844, dark: true, user: "olga-operator");
+            await using (phoneContext)
+            {
+                await phone.GotoAsync("/control/history");
+                await Assertions.Expect(phone.GetByTestId("history")).ToContainTextAsync("Battery working mode");
+                await ShotAsync(phone, "control-history-dark-phone");
+                await phone.GetByTestId("history").GetByRole(AriaRole.Link).First.ClickAsync();
+                await Assertions.Expect(phone.GetByTestId("events")).ToBeVisibleAsync();
+                await ShotAsync(phone, "control-task-dark-phone");
+                BrowserFixture.AssertNoErrors(phoneErrors);
+            }
         }
     }
 
     [Fact]
-    public async Task The_control_page_on_a_phone_in_the_dark()
+    public async Task On_a_phone_in_the_dark_the_tou_editor_marks_overlapping_windows_and_fits_the_screen()
     {
         var (context, page, errors) = await fixture.OpenAsync(width: 390, height: 844, dark: true);
         await using (context)
@@ -143,8 +176,17 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await page.GotoAsync("/control");
             await BrowserFixture.WaitForCircuitAsync(page);
             await page.GetByTestId("task-kind").GetByText("Battery working mode").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("tou-window").First).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Shot("control-tou-dark-phone.png"), FullPage = true });
+            await Assertions.Expect(page.GetByTestId("tou-window")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator(".sd-tou-seg.clash")).ToHaveCountAsync(0);
+
+            await page.GetByTestId("tou-start").Nth(1).FillAsync("03:00");
+            await page.GetByTestId("tou-start").Nth(1).PressAsync("Tab");
+
+            await Assertions.Expect(page.GetByTestId("tou-problem")).ToHaveTextAsync("windows 1 and 2 overlap on Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
+            await Assertions.Expect(page.Locator(".sd-tou-seg.clash")).ToHaveCountAsync(14);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"/control is {overflow} px wider than the phone");
+            await ShotAsync(page, "control-tou-overlap-dark-phone");
             BrowserFixture.AssertNoErrors(errors);
         }
     }

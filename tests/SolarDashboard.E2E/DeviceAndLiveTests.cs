@@ -28,7 +28,6 @@ public sealed class DeviceAndLiveTests(BrowserFixture fixture) : IClassFixture<B
             await Assertions.Expect(page.GetByTestId("csv-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("range=3days"));
             var history = page.GetByTestId("device-history");
             await Assertions.Expect(history.Locator(".sd-chart")).Not.ToHaveAttributeAsync("data-point-count", "0");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"device-battery-{(dark ? "dark" : "light")}-desktop.png"), FullPage = true });
 
             var href = await page.GetByTestId("csv-link").GetAttributeAsync("href");
             Assert.Contains("kpi=battery_soc", href);
@@ -42,6 +41,9 @@ public sealed class DeviceAndLiveTests(BrowserFixture fixture) : IClassFixture<B
             Assert.True(lines.Length > 288, $"only {lines.Length} lines for 3 days of 5-minute samples");
             var soc = lines.Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Assert.All(soc, v => Assert.InRange(v, 0, 100));
+            // The page has redrawn itself with the whole history by now (it refreshes when the sync stores data).
+            await Assertions.Expect(history.Locator(".sd-chart")).ToHaveAttributeAsync("data-point-count", new System.Text.RegularExpressions.Regex(@"^\d{3,}$"), new() { Timeout = 30_000 });
+            await BrowserFixture.ShotAsync(page, $"device-battery-{(dark ? "dark" : "light")}-desktop");
             Assert.Empty(errors);
         }
     }

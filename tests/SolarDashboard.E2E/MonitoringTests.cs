@@ -5,9 +5,6 @@ namespace SolarDashboard.E2E;
 /// <summary>The monitoring pages in a real browser, against the demo fleet synced from the sandbox.</summary>
 public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
-
     [Fact]
     public async Task The_plant_list_leads_to_a_plant_whose_energy_chart_changes_period()
     {
@@ -18,7 +15,7 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
             await page.GotoAsync("/plants");
             await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
             await Assertions.Expect(page.GetByTestId("fleet-totals")).ToContainTextAsync("12");
-            await Shot(page, $"plants-list-{(dark ? "dark" : "light")}-desktop");
+            await BrowserFixture.ShotAsync(page, $"plants-list-{(dark ? "dark" : "light")}-desktop");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Berlin Residence 1", Level = 1 })).ToBeVisibleAsync();
@@ -32,7 +29,7 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
             await Assertions.Expect(chart.Locator(".sd-chart")).Not.ToHaveAttributeAsync("data-point-count", "0");
             // Today's curve fills in when the first history pass lands (the page refreshes itself).
             await Assertions.Expect(page.Locator("[aria-label='Power today in kW']")).ToHaveAttributeAsync("data-point-count", new System.Text.RegularExpressions.Regex(@"^\d{2,}$"), new() { Timeout = 90_000 });
-            await Shot(page, $"plant-{(dark ? "dark" : "light")}-desktop");
+            await BrowserFixture.ShotAsync(page, $"plant-{(dark ? "dark" : "light")}-desktop");
             Assert.Empty(errors);
         }
     }
@@ -46,10 +43,10 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("energy-chart").Locator(".apexcharts-canvas")).ToBeVisibleAsync();
-        await Shot(page, "plant-light-phone");
+        await BrowserFixture.ShotAsync(page, "plant-light-phone");
         await page.GotoAsync("/plants");
         await Assertions.Expect(page.GetByTestId("fleet-totals")).ToBeVisibleAsync();
-        await Shot(page, "plants-list-light-phone");
+        await BrowserFixture.ShotAsync(page, "plants-list-light-phone");
         Assert.Empty(errors);
     }
 
@@ -65,19 +62,18 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var total = int.Parse(await page.GetByTestId("nav-alarm-count").InnerTextAsync());
         Assert.True(total > 0);
-        await Assertions.Expect(page.GetByText($"Active ({total})", new() { Exact = true })).ToBeVisibleAsync();
-        await Shot(page, "alarms-list-light-desktop");
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = $"Active ({total})", Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "alarms-list-light-desktop");
 
         // Which alarms are active depends on the simulated time: filter by the severity of the first one listed.
-        var severity = await grid.Locator("tbody .rz-badge").First.InnerTextAsync();
-        severity = char.ToUpperInvariant(severity[0]) + severity[1..].ToLowerInvariant();
-        await page.GetByLabel("Filter by severity").ClickAsync();
+        var severity = await grid.Locator("tbody [data-severity]").First.GetAttributeAsync("data-severity");
+        await page.GetByTestId("severity-filter").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = severity, Exact = true }).ClickAsync();
-        await Assertions.Expect(grid.Locator("tbody .rz-badge").Filter(new() { HasNotText = severity })).ToHaveCountAsync(0);
-        await Assertions.Expect(grid.Locator("tbody .rz-badge").Filter(new() { HasText = severity }).First).ToBeVisibleAsync();
+        await Assertions.Expect(grid.Locator($"tbody [data-severity]:not([data-severity='{severity}'])")).ToHaveCountAsync(0);
+        await Assertions.Expect(grid.Locator($"tbody [data-severity='{severity}']").First).ToBeVisibleAsync();
 
-        await page.GetByText(new System.Text.RegularExpressions.Regex(@"^History \(\d+\)$")).ClickAsync();
-        await Assertions.Expect(grid.GetByText("Cleared (plant time)")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^History \(\d+\)$") }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("alarm-grid").GetByText("Cleared (plant time)")).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
 
@@ -91,7 +87,7 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(view).ToContainTextAsync("getStationRealKpi");
         await Assertions.Expect(view).ToContainTextAsync("1 per 5 min");
         await Assertions.Expect(view).ToContainTextAsync("34 per day");
-        await Shot(page, "connections-quota-dark-desktop");
+        await BrowserFixture.ShotAsync(page, "connections-quota-dark-desktop");
         Assert.Empty(errors);
     }
 }

@@ -9,7 +9,12 @@ namespace SolarDashboard.E2E;
 /// </summary>
 public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+    /// <summary>A full-page screenshot from the top: taken scrolled down, the fixed app bar would land in the middle of the page.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await BrowserFixture.ShotAsync(page, name);
+    }
 
     [Fact]
     public async Task Anna_connects_fusionsolar_and_sees_her_plant_and_ben_does_not()
@@ -19,27 +24,36 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
         {
             await page.GotoAsync("/connections");
             await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync("Anna Owner");
-            await page.ScreenshotAsync(new() { Path = Shot("connections-owner-empty-light-desktop.png"), FullPage = true });
+            await ShotAsync(page, "connections-owner-empty-light-desktop");
             await page.GetByTestId("connect-fusionsolar").ClickAsync();
 
             // The sandbox's FusionSolar page: sign in as the owner and allow both permission sets.
             await page.WaitForURLAsync(new Regex("/sandbox/fusionsolar-oauth/.*/authorize"));
             await page.GetByLabel("Account").FillAsync("owner-anna");
             await page.GetByLabel("Password").FillAsync("demo");
-            await page.ScreenshotAsync(new() { Path = Shot("consent-sandbox-page.png"), FullPage = true });
+            await ShotAsync(page, "consent-sandbox-page");
             await page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
 
             await page.WaitForURLAsync(new Regex("/plants\\?connected=\\d+$"));
             await Assertions.Expect(page.GetByTestId("connected-banner")).ToBeVisibleAsync();
             var link = page.GetByRole(AriaRole.Link, new() { Name = "Anna's Home" });
             await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await page.ScreenshotAsync(new() { Path = Shot("plants-after-consent-light-desktop.png"), FullPage = true });
+            await ShotAsync(page, "plants-after-consent-light-desktop");
             var plantPath = "/" + (await link.GetAttributeAsync("href"))!.TrimStart('/');
 
             await page.GotoAsync("/connections");
             await Assertions.Expect(page.GetByText("Battery and feed-in control allowed")).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Shot("connections-owner-light-desktop.png"), FullPage = true });
+            await ShotAsync(page, "connections-owner-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
+
+            var (phoneContext, phone, phoneErrors) = await fixture.OpenAsync(width: 390, height: 844, dark: true, user: "owner-anna");
+            await using (phoneContext)
+            {
+                await phone.GotoAsync("/connections");
+                await Assertions.Expect(phone.GetByTestId("control-scope")).ToContainTextAsync("Battery and feed-in control allowed");
+                await ShotAsync(phone, "connections-owner-dark-phone");
+                BrowserFixture.AssertNoErrors(phoneErrors);
+            }
 
             var (benContext, ben, benErrors) = await fixture.OpenAsync(user: "owner-ben", dark: true);
             await using (benContext)
@@ -50,9 +64,32 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
                 await ben.GotoAsync(plantPath);
                 await Assertions.Expect(ben.GetByText("Not found")).ToBeVisibleAsync();
                 await Assertions.Expect(ben.GetByText("Anna's Home")).ToHaveCountAsync(0);
-                await ben.ScreenshotAsync(new() { Path = Shot("plant-of-another-owner-dark-desktop.png"), FullPage = true });
+                await ShotAsync(ben, "plant-of-another-owner-dark-desktop");
                 BrowserFixture.AssertNoErrors(benErrors);
             }
+
+            // Disconnecting and deleting the history each ask first; "keep" changes nothing.
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var card = page.GetByTestId("connection");
+            await card.GetByTestId("disconnect").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Assertions.Expect(dialog).ToContainTextAsync("deletes its tokens");
+            await ShotAsync(page, "connections-disconnect-dialog-light-desktop");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Keep connected" }).ClickAsync();
+            await Assertions.Expect(dialog).ToHaveCountAsync(0);
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-connection-state", "Connected");
+
+            await card.GetByTestId("disconnect").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-connection-state", "Disconnected");
+            await Assertions.Expect(card.GetByTestId("reauthorize")).ToBeVisibleAsync();
+            await ShotAsync(page, "connections-owner-disconnected-light-desktop");
+
+            await card.GetByTestId("delete-history").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("connection")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByText("No connections yet")).ToBeVisibleAsync();
+            BrowserFixture.AssertNoErrors(errors);
         }
     }
 
@@ -69,14 +106,37 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await page.WaitForURLAsync(new Regex("/connections/fusionsolar/failed\\?reason=Denied"));
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You did not allow access" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("consent-retry")).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Shot("consent-denied-light-phone.png"), FullPage = true });
+            await ShotAsync(page, "consent-denied-light-phone");
 
             await page.GetByTestId("sign-out").ClickAsync();
             await page.WaitForURLAsync(new Regex("/account/signed-out$"));
             await Assertions.Expect(page.GetByText("You are signed out")).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Shot("signed-out-light-phone.png"), FullPage = true });
+            await ShotAsync(page, "signed-out-light-phone");
             await page.GotoAsync("/plants");
             await page.WaitForURLAsync(new Regex("/sandbox/idp/authorize"));
+            BrowserFixture.AssertNoErrors(errors);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_consent_page_shows_only_its_own_words_for_the_reason()
+    {
+        var (context, page, errors) = await fixture.OpenAsync(dark: true, user: "owner-ben");
+        await using (context)
+        {
+            await page.GotoAsync("/connections/fusionsolar/failed?reason=CodeRejected&purpose=Reauthorize&connection=3");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The authorization ran out before it was used", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=consent-retry]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("form:has([data-testid=consent-retry]) input[name=purpose]")).ToHaveValueAsync("Reauthorize");
+            await ShotAsync(page, "consent-failed-dark-desktop");
+
+            await page.GotoAsync("/connections/fusionsolar/failed?reason=%3Cb%3Ecall%20us%3C%2Fb%3E");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "FusionSolar could not complete the authorization", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("call us")).ToHaveCountAsync(0);
+
+            await page.GotoAsync("/connections/fusionsolar/failed?reason=InvalidClient");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This dashboard's FusionSolar client was not accepted", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("consent-retry")).ToHaveCountAsync(0);
             BrowserFixture.AssertNoErrors(errors);
         }
     }
@@ -94,12 +154,26 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await page.GetByTestId("aa-code").FillAsync("wrong-password");
             await page.GetByTestId("aa-save").ClickAsync();
             await Assertions.Expect(page.GetByTestId("aa-result")).ToContainTextAsync("Nothing was saved");
-            await page.ScreenshotAsync(new() { Path = Shot("connections-admin-api-form-light-desktop.png"), FullPage = true });
+            await ShotAsync(page, "connections-admin-api-form-light-desktop");
 
             await page.GotoAsync("/users");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adam Admin" })).ToBeVisibleAsync();
-            await page.ScreenshotAsync(new() { Path = Shot("users-light-desktop.png"), FullPage = true });
+            await ShotAsync(page, "users-admin-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
+        }
+
+        var (phoneContext, phone, phoneErrors) = await fixture.OpenAsync(width: 390, height: 844, dark: true);
+        await using (phoneContext)
+        {
+            await phone.GotoAsync("/connections");
+            await BrowserFixture.WaitForCircuitAsync(phone);
+            await phone.GetByTestId("add-api-account").ClickAsync();
+            await Assertions.Expect(phone.GetByTestId("api-account-form")).ToBeVisibleAsync();
+            await ShotAsync(phone, "connections-admin-api-form-dark-phone");
+            await phone.GotoAsync("/users");
+            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Adam Admin" })).ToBeVisibleAsync();
+            await ShotAsync(phone, "users-admin-dark-phone");
+            BrowserFixture.AssertNoErrors(phoneErrors);
         }
     }
 }

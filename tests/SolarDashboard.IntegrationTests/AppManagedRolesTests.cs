@@ -38,6 +38,16 @@ public sealed class AppManagedRolesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Roles_managed_in_the_app_are_not_re_checked_with_the_provider()
+    {
+        var ben = await _app.AsAsync("owner-ben");
+        using (var revoke = await _app.Client.PostAsync("sandbox/admin/idp/users/owner-ben/revoke", null)) revoke.EnsureSuccessStatusCode();
+        using (var advance = await _app.Client.PostAsync("sandbox/admin/clock/advance?minutes=60", null)) advance.EnsureSuccessStatusCode();
+        using var users = await ben.GetAsync("/users");
+        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_client_secret_ends_the_consent_with_the_invalid_client_page()
     {
         using var ben = await BrowserlessSession.SignInAsync(_app.BaseAddress, "owner-ben");

@@ -55,7 +55,7 @@ public sealed class DemoModeTests : IAsyncLifetime
     [Fact]
     public async Task Front_end_packages_from_wwwroot_assets_are_served()
     {
-        using var response = await _app.Client.GetAsync("lib/solardashboard/apexcharts.min.js");
+        using var response = await _app.Client.GetAsync("lib/apexcharts/apexcharts.min.js");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -72,6 +72,30 @@ public sealed class SignInTests(ConsentAppFixture fixture) : IClassFixture<Conse
         Assert.Equal(App.BaseAddress.ToString(), landed.RequestMessage!.RequestUri!.ToString());
     }
 
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%0B")]
+    [InlineData("%2F%0C")]
+    [InlineData("%2F%00")]
+    public async Task A_control_character_in_the_return_url_sends_the_user_home_without_an_error(string returnUrl)
+    {
+        var anna = await App.AsAsync("owner-anna");
+        using var response = await anna.GetAsync("/account/signin?returnUrl=" + returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("The supplied URL is not local", App.Output);
+    }
+
+    [Fact]
+    public async Task The_sign_in_failed_page_shows_no_text_from_its_address()
+    {
+        using var anonymous = BrowserlessSession.Anonymous(App.BaseAddress);
+        var page = await anonymous.Client.GetStringAsync("/account/signin-failed?reason=" + Uri.EscapeDataString("Your account is locked. Call +1-555-0100 now"));
+        Assert.DoesNotContain("555-0100", page);
+        Assert.Contains("Something went wrong while signing in.", page);
+        Assert.Contains("took too long", await anonymous.Client.GetStringAsync("/account/signin-failed?reason=expired"));
+    }
+
     [Fact]
     public async Task A_wrong_password_at_the_provider_signs_nobody_in()
     {

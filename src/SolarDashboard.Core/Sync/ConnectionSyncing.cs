@@ -47,7 +47,19 @@ public sealed class ConnectionSyncRunner(
         {
             logger.LogWarning(ex, "Sync of connection {Id} failed this round; it is retried on the next", connection.Id);
         }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The stored password or token cannot be decrypted (the Data Protection keys were lost or replaced). Retrying
+            // cannot help and must not stop the app: a person has to enter the credentials again.
+            logger.LogError("The stored credentials of connection {Id} cannot be decrypted (Data Protection keys changed); it waits for them to be entered again", connection.Id);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Connections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.State, connection.AuthMode == AuthMode.OAuthConnect ? ConnectionState.NeedsReauthorization : ConnectionState.CredentialsRejected)
+                .SetProperty(c => c.LastError, UnreadableSecret), ct);
+        }
     }
+
+    public const string UnreadableSecret = "The stored credentials can no longer be decrypted (the encryption keys in the data folder changed). Enter them again, or connect again.";
 
     /// <summary>Starts a round for the connection in the background, without waiting for the next tick.</summary>
     public void StartNow(int connectionId) => _ = Task.Run(async () =>

@@ -33,6 +33,7 @@ public static class AdminEndpoints
         });
         admin.MapPost("/oauth/revoke/{owner}", (OAuthServer oauth, string owner) => Results.Json(new { revoked = oauth.Revoke(owner) }));
         admin.MapGet("/oauth/tokens/{owner}", (OAuthServer oauth, string owner) => Results.Json(oauth.TokensOf(owner)));
+        Identity.IdpAdminEndpoints.Map(admin);
         admin.MapGet("/flow/{caller}", (FlowControl flow, string caller) => Results.Json(flow.Snapshot(caller)));
         admin.MapGet("/fleet", (SandboxWorld world) => Results.Json(new JsonObject
         {

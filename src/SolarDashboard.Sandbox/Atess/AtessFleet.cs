@@ -104,6 +104,24 @@ public sealed class AtessFleet
 
     // ---- plants ----
 
+    /// <summary>
+    /// The inverters (HPS and PCS) of an account's plants, in plant order: serial, model, the rated power of the device's
+    /// system and the plant-local day it was bound. For the REDEX sandbox, which registers some of them.
+    /// </summary>
+    internal IReadOnlyList<(string Sn, string Model, double RatedKw, DateOnly Since, string Where)> Inverters(string account)
+    {
+        lock (_gate)
+        {
+            return [.. _plants.Values.Where(p => p.Owner == account).OrderBy(p => p.Id)
+                .SelectMany(p => p.DataLogs.Select(sn => _dataLogs[sn]).SelectMany(log => log.Devices
+                    .Where(d => d.Family is AtessFamily.HpsCentral or AtessFamily.HpsString or AtessFamily.Pcs)
+                    .Select(d => (d.Sn, d.Spec.Model,
+                        log.Kit.System(d.Spec.SystemNo).RatedKw,
+                        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(log.BoundAt ?? p.CreateTime, p.Zone).DateTime),
+                        $"{p.Name} / {d.Spec.Model} {d.Sn}"))))];
+        }
+    }
+
     internal AtessPlant? Plant(long id)
     {
         lock (_gate) return _plants.GetValueOrDefault(id);

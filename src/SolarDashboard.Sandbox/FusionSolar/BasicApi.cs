@@ -25,10 +25,17 @@ public static class BasicApi
         Post(nbi, "/thirdData/getDevKpiDay", NbiApi.DevKpiDay, c => DeviceReport(c, ReportPeriod.Day));
         Post(nbi, "/thirdData/getDevKpiMonth", NbiApi.DevKpiMonth, c => DeviceReport(c, ReportPeriod.Month));
         Post(nbi, "/thirdData/getDevKpiYear", NbiApi.DevKpiYear, c => DeviceReport(c, ReportPeriod.Year));
+        // Replaced by /thirdData/stations and /thirdData/getDevHistoryKpi (replaced-APIs table, 8.7).
+        Offline(nbi, "/thirdData/getStationList");
+        Offline(nbi, "/thirdData/getDevFiveMinutes");
     }
 
     internal static void Post(RouteGroupBuilder group, string path, NbiApi api, Func<NbiCall, IResult> handler) =>
         group.MapPost(path, (HttpContext http, NbiPipeline pipeline) => pipeline.Run(http, api, handler));
+
+    /// <summary>An old API of the replaced-APIs table: still answers, with 401, so clients that probe it can fall back.</summary>
+    internal static void Offline(RouteGroupBuilder group, string path) =>
+        group.MapPost(path, (HttpContext http, NbiPipeline pipeline) => pipeline.Offline(http));
 
     private static async Task<IResult> Login(HttpContext http, ApiAccountSessions sessions, FlowControl flow, SandboxWorld world, NbiPipeline pipeline)
     {
@@ -114,7 +121,7 @@ public static class BasicApi
     private static IResult DevList(NbiCall call)
     {
         var @params = call.Request.Echo("stationCodes");
-        if (Plants(call, @params) is not { } plants) return PlantError(call, @params);
+        if (Plants(call) is not { } plants) return PlantError(call, @params);
         var list = plants.SelectMany(p => call.World.Fleet.DevicesByPlant[p.Code]).Select(d => (JsonNode)new JsonObject
         {
             ["id"] = d.Id,
@@ -135,7 +142,7 @@ public static class BasicApi
     private static IResult StationRealKpi(NbiCall call)
     {
         var @params = call.Request.Echo("stationCodes");
-        if (Plants(call, @params) is not { } plants) return PlantError(call, @params);
+        if (Plants(call) is not { } plants) return PlantError(call, @params);
         var list = plants.Select(p => (JsonNode)new JsonObject
         {
             ["dataItemMap"] = call.Quirks.Map(Wire.WithCounterDip(call, p, call.World.PlantRealKpi(p), ["total_power"])),
@@ -207,7 +214,7 @@ public static class BasicApi
         HashSet<string>? sns = null;
         if (r.List("stationCodes").Count > 0)
         {
-            if (Plants(call, @params) is not { } p) return PlantError(call, @params);
+            if (Plants(call) is not { } p) return PlantError(call, @params);
             plants = p;
         }
         else if (r.List("sns") is { Count: > 0 } snList)
@@ -266,7 +273,7 @@ public static class BasicApi
     private static IResult StationReport(NbiCall call, ReportPeriod period)
     {
         var @params = call.Request.Echo("stationCodes", "collectTime");
-        if (Plants(call, @params) is not { } plants) return PlantError(call, @params);
+        if (Plants(call) is not { } plants) return PlantError(call, @params);
         if (!call.Request.TryLong("collectTime", out var collect) || collect is null || collect < 0)
             return NbiResults.Fail(20012, @params, call.Now);
         var list = new JsonArray();
@@ -312,13 +319,16 @@ public static class BasicApi
         return NbiResults.Ok(@params, list, call.Now);
     }
 
-    /// <summary>The requested plants when all are readable by the caller; null when the request has a plant error.</summary>
-    private static List<SimPlant>? Plants(NbiCall call, JsonObject @params)
+    /// <summary>
+    /// The requested plants the caller may read, in request order. Codes of plants not bound to the caller are left out
+    /// (reference 8.3: no data, or only part of it). Null when the list is empty, too long or names none of its plants.
+    /// </summary>
+    private static List<SimPlant>? Plants(NbiCall call)
     {
         var codes = call.Request.List("stationCodes");
         if (codes.Count == 0 || codes.Count > 100) return null;
-        if (codes.Any(c => !call.Caller.PlantCodes.Contains(c))) return null;
-        return codes.Distinct().Select(c => call.World.Fleet.PlantsByCode[c]).ToList();
+        var known = codes.Distinct().Where(call.Caller.PlantCodes.Contains).Select(c => call.World.Fleet.PlantsByCode[c]).ToList();
+        return known.Count > 0 ? known : null;
     }
 
     private static IResult PlantError(NbiCall call, JsonObject @params)

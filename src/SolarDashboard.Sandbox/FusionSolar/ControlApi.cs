@@ -19,6 +19,8 @@ public static class ControlApi
         BasicApi.Post(nbi, $"{Base}/nbi/v1/control/battery/configuration/task-info", NbiApi.BatteryConfigTaskInfo, c => TaskInfo(c, TaskKind.BatteryConfig));
         BasicApi.Post(nbi, $"{Base}/nbi/v2/control/active-power-control/async-task", NbiApi.ActivePowerTask, c => DeliverSettings(c, TaskKind.ActivePower));
         BasicApi.Post(nbi, $"{Base}/nbi/v2/control/active-power-control/task-info", NbiApi.ActivePowerTaskInfo, c => TaskInfo(c, TaskKind.ActivePower));
+        // Replaced by the v2 charge-and-discharge async task (replaced-APIs table, 8.7); its status query above stays current.
+        BasicApi.Offline(nbi, $"{Base}/v1/vpp/chargeAndDischarge");
     }
 
     private const string Running = "The same task is being executed in the current plant.";
@@ -163,7 +165,9 @@ public static class ControlApi
         var entries = tasks.Select(t => t as JsonObject ?? []).ToList();
         var codes = entries.Select(e => e["plantCode"]?.ToString() ?? "").ToList();
         var foreign = codes.Where(c => !call.Caller.PlantCodes.Contains(c)).ToList();
-        if (foreign.Count > 0) return Envelope(false, 2, $"Exist no permission resources. plantCodes: [{string.Join(", ", foreign)}]", null);
+        // The whole task fails, naming the plants without permission, each API in its own words (5.2.3, 5.2.5, 5.2.7 example 1).
+        if (foreign.Count > 0)
+            return Envelope(false, 2, $"Exist no permission {(kind == TaskKind.BatteryConfig ? "plants," : "resources.")} plantCodes: [{string.Join(", ", foreign)}]", null);
         if (codes.Distinct().Count() != codes.Count) return Envelope(false, 20608, NbiResults.Messages[20608], null);
 
         var service = Tasks(call);

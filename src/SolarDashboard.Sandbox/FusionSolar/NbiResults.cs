@@ -72,6 +72,19 @@ public static class NbiResults
         return Json(Envelope(false, failCode, message ?? Messages.GetValueOrDefault(failCode), @params, null));
     }
 
+    /// <summary>
+    /// The answer of an API of the replaced-APIs table once it is pre-offline (reference 8.7: 401 or 402). Real servers
+    /// answer 401 with the 3.1.3 example 4 body, fields in this order and <c>params</c> empty.
+    /// </summary>
+    public static IResult Offline() => Json(new JsonObject
+    {
+        ["success"] = false,
+        ["failCode"] = 401,
+        ["message"] = "Invalid access to current interface!",
+        ["data"] = null,
+        ["params"] = new JsonObject(),
+    });
+
     public static IResult Json(JsonNode body, int status = 200) => new NbiJsonResult(body, status);
 
     /// <summary>The framework's parameter-check answer for control APIs (reference 5.2.3 example 3, 6.4).</summary>

@@ -10,8 +10,9 @@ namespace SolarDashboard.Sandbox.Identity;
 
 /// <summary>
 /// A small OpenID Connect provider for signing in to the dashboard offline: discovery, authorization code flow with
-/// PKCE (S256 required), RS256 id_tokens with nonce and a "roles" claim, JWKS, end-session. The issuer is derived from the
-/// address the request came to, so it follows whatever address the app listens on.
+/// PKCE (S256 required), RS256 id_tokens with nonce and a "roles" claim, single-use refresh tokens (each refresh answers
+/// a new id_token with the user's roles of now), JWKS, end-session. The issuer is derived from the address the request
+/// came to, so it follows whatever address the app listens on.
 /// </summary>
 public static class IdentityProviderEndpoints
 {
@@ -31,6 +32,8 @@ public static class IdentityProviderEndpoints
                 ["jwks_uri"] = issuer + "/jwks",
                 ["end_session_endpoint"] = issuer + "/end-session",
                 ["response_types_supported"] = new[] { "code" },
+                ["response_modes_supported"] = new[] { "query" },
+                ["grant_types_supported"] = new[] { "authorization_code", "refresh_token" },
                 ["subject_types_supported"] = new[] { "public" },
                 ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
                 ["scopes_supported"] = new[] { "openid", "profile", "roles" },
@@ -79,28 +82,43 @@ public static class IdentityProviderEndpoints
         return Redirect(redirect, "code=" + code, f["state"]);
     }
 
-    private static async Task<IResult> Token(HttpRequest r, SandboxOptions o, SimulationClock clock, IdpKeys keys, IdpCodes codes)
+    private static async Task<IResult> Token(HttpRequest r, SandboxOptions o, SimulationClock clock, IdpKeys keys, IdpCodes codes, IdpState state)
     {
         var f = r.HasFormContentType ? await r.ReadFormAsync() : FormCollection.Empty;
         var (clientId, secret) = ClientCredentials(r, f);
         if (clientId != o.IdentityProvider.ClientId || secret != o.IdentityProvider.ClientSecret) return Error(401, "invalid_client");
-        if (f["grant_type"] != "authorization_code") return Error(400, "unsupported_grant_type");
-        if (!codes.Pending.TryRemove(f["code"].ToString(), out var code) || code.Expires < clock.UtcNow || code.ClientId != clientId || code.RedirectUri != f["redirect_uri"])
-            return Error(400, "invalid_grant");
-        var verifier = f["code_verifier"].ToString();
-        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        if (string.IsNullOrEmpty(verifier) || challenge != code.Challenge) return Error(400, "invalid_grant");
+        string userName;
+        string? nonce = null;
+        if (f["grant_type"] == "authorization_code")
+        {
+            if (!codes.Pending.TryRemove(f["code"].ToString(), out var code) || code.Expires < clock.UtcNow || code.ClientId != clientId || code.RedirectUri != f["redirect_uri"])
+                return Error(400, "invalid_grant");
+            var verifier = f["code_verifier"].ToString();
+            var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+            if (string.IsNullOrEmpty(verifier) || challenge != code.Challenge) return Error(400, "invalid_grant");
+            (userName, nonce) = (code.User, code.Nonce);
+        }
+        else if (f["grant_type"] == "refresh_token")
+        {
+            // Single use: the token presented is spent whatever happens next, and a new one comes with the answer.
+            if (state.Redeem(f["refresh_token"].ToString()) is not { } grant || grant.ClientId != clientId) return Error(400, "invalid_grant");
+            userName = grant.User;
+        }
+        else
+        {
+            return Error(400, "unsupported_grant_type");
+        }
+        if (o.IdentityProvider.EffectiveUsers.FirstOrDefault(u => u.UserName == userName) is not { } user) return Error(400, "invalid_grant");
 
-        var user = o.IdentityProvider.EffectiveUsers.First(u => u.UserName == code.User);
         var now = clock.UtcNow;
         var claims = new Dictionary<string, object>
         {
             ["sub"] = "sandbox|" + user.UserName,
             ["name"] = user.Name,
             ["preferred_username"] = user.UserName,
-            ["roles"] = user.Roles.ToArray(),
+            ["roles"] = state.RolesOf(user).ToArray(),
         };
-        if (code.Nonce is not null) claims["nonce"] = code.Nonce;
+        if (nonce is not null) claims["nonce"] = nonce;
         var idToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer(r),
@@ -117,6 +135,7 @@ public static class IdentityProviderEndpoints
             access_token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
             token_type = "Bearer",
             expires_in = (int)TokenLifetime.TotalSeconds,
+            refresh_token = state.Issue(user.UserName, clientId!),
         });
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
@@ -17,20 +16,17 @@ public static class ExportEndpoints
             // Another user's device is "not found", exactly like a device that does not exist.
             var scope = (await access.ForPrincipalAsync(http.User, ct)).Plants;
             var device = await queries.GetDeviceAsync(scope, id, ct);
-            if (device is null || string.IsNullOrWhiteSpace(kpi) || kpi.Length > 64) return Results.NotFound();
+            // Only a KPI this device has: anything else is "not found", never echoed into the file.
+            if (device is null || string.IsNullOrEmpty(kpi) || !device.Values.ContainsKey(kpi)) return Results.NotFound();
             var plant = (await queries.ListPlantsAsync(scope, [device.Device.PlantId], ct)).Single();
             var now = time.GetUtcNow();
-            var points = await queries.GetSeriesAsync(scope, id, kpi, now - SeriesRange.Length(range ?? "day"), now, int.MaxValue, ct);
-            var csv = new StringBuilder();
-            csv.Append("time_plant_local,time_utc,").Append(kpi).Append('\n');
-            foreach (var p in points)
-            {
-                csv.Append(PlantTime.ToLocal(plant.TimeZoneId, p.Time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)).Append(',')
-                   .Append(p.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append(',')
-                   .Append(p.Value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-            }
-            var name = $"{device.Device.Name}-{kpi}-{range ?? "day"}.csv".Replace(' ', '_');
-            return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+            range = SeriesRange.All.Any(o => o.Value == range) ? range! : "day";
+            var points = await queries.GetSeriesAsync(scope, id, kpi, now - SeriesRange.Length(range), now, int.MaxValue, ct);
+            var rows = points.Select(p => (IReadOnlyList<object?>)[
+                PlantTime.ToLocal(plant.TimeZoneId, p.Time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                p.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                p.Value]);
+            return CsvDownload.File($"{device.Device.Name}-{kpi}-{range}.csv", ["time_plant_local", "time_utc", kpi], rows);
         });
         return app;
     }

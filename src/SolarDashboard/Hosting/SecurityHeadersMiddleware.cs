@@ -5,8 +5,8 @@ using SolarDashboard.Vendors.FusionSolar.Consent;
 namespace SolarDashboard.Hosting;
 
 /// <summary>
-/// The usual security headers on every answer. The CSP allows what Blazor Server, Radzen and ApexCharts need:
-/// scripts from this origin only, inline styles (Radzen and SVG charts set style attributes), the SignalR websocket.
+/// The usual security headers on every answer. The CSP allows what Blazor Server, MudBlazor and ApexCharts need:
+/// scripts from this origin only, inline styles (MudBlazor and SVG charts set style attributes), the SignalR websocket.
 /// Forms post to this site; the two that redirect onwards (sign-out, connect FusionSolar) may land on those origins.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SignInOptions> signIn, IOptions<FusionSolarOAuthOptions> fusionSolar)

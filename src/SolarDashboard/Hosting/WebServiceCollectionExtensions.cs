@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
-using Radzen;
+using MudBlazor.Services;
 using SolarDashboard.Authentication;
 using SolarDashboard.Core;
 using SolarDashboard.Demo;
@@ -32,18 +32,21 @@ public static class WebServiceCollectionExtensions
 
     public static bool IsDemoMode(this WebApplication app) => app.Configuration.GetValue<bool>($"{CoreOptions.Section}:DemoMode");
 
-    /// <summary>Razor components, Radzen, the theme cookie, sign-in and the app's own address.</summary>
+    /// <summary>Razor components, MudBlazor, the light/dark choice, sign-in and the app's own address.</summary>
     public static IServiceCollection AddSolarDashboardWeb(this IServiceCollection services)
     {
         services.AddSingleton<IAppAddress, ServerAppAddress>();
         services.AddSignIn();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(o =>
-        {
-            o.Name = Components.Layout.AppThemes.Cookie;
-            o.Duration = TimeSpan.FromDays(365);
-        });
+        services.AddSolarDashboardComponents();
+        return services;
+    }
+
+    /// <summary>What the pages and components need besides the framework and sign-in: MudBlazor and the light/dark choice.</summary>
+    public static IServiceCollection AddSolarDashboardComponents(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddScoped<Components.Layout.ThemeState>();
         return services;
     }
 

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Radzen;
 using SolarDashboard.Authentication;
 using SolarDashboard.Components.Pages;
 using SolarDashboard.Core;
@@ -23,6 +22,7 @@ using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.Users;
+using SolarDashboard.Hosting;
 using SolarDashboard.Vendors;
 
 namespace SolarDashboard.Tests.Core;
@@ -60,8 +60,8 @@ public sealed class SecondVendorTests : IAsyncLifetime
         services.AddSingleton<IConnectionSyncer, ToySyncer>();
         services.AddSingleton<IMeasureMapping, ToyMeasures>();
         services.AddSingleton<IRawValueCatalogue, ToyCatalogue>();
-        // What the pages need around them: Radzen, and a signed-in admin.
-        services.AddRadzenComponents();
+        // What the pages need around them: the app's components (MudBlazor), and a signed-in admin.
+        services.AddSolarDashboardComponents();
         services.AddSingleton<AuthenticationStateProvider, SignedInAdmin>();
         services.AddSingleton<CurrentUser>();
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -172,7 +172,7 @@ public sealed class SecondVendorTests : IAsyncLifetime
         var battery = page.Find("[data-flow='battery']").TextContent;
         Assert.Contains("9.50 kW", battery);
         Assert.Contains("charging", battery);
-        Assert.Contains("importing", page.Find("[data-flow='grid']").TextContent);
+        Assert.Contains("from grid", page.Find("[data-flow='grid']").TextContent);
         Assert.Contains("35.7 kW", page.Find("[data-flow='load']").TextContent);
         Assert.Contains("HPS150HV hybrid inverter", page.Markup);
     }

@@ -257,4 +257,27 @@ public sealed class SyncTests
         Assert.Equal(0, after.TodayYieldKwh.Value);
         Assert.True(after.TodayYieldKwh.IsStale);
     }
+    [Fact]
+    public async Task A_secret_that_can_no_longer_be_decrypted_asks_for_the_credentials_instead_of_stopping_the_app()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await using var h = await SyncHarness.StartAsync(sandbox);
+        var id = await h.AddApiAccountAsync();
+        await using (var db = await h.DbAsync())
+        {
+            // Encrypted with keys this app no longer has (a data folder restored without its keys folder).
+            var other = Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create(new DirectoryInfo(Directory.CreateTempSubdirectory("sd-otherkeys-").FullName));
+            var connection = await db.Connections.SingleAsync(c => c.Id == id);
+            connection.ProtectedSecret = new SolarDashboard.Core.Security.SecretProtector(other).Protect("demo-installer-2024");
+            await db.SaveChangesAsync();
+        }
+        var runner = h.Service<SolarDashboard.Core.Sync.ConnectionSyncRunner>();
+        await using (var db = await h.DbAsync()) await runner.RunAsync(await db.Connections.AsNoTracking().SingleAsync(c => c.Id == id), CancellationToken.None);
+
+        await using var after = await h.DbAsync();
+        var state = await after.Connections.SingleAsync(c => c.Id == id);
+        Assert.Equal(ConnectionState.CredentialsRejected, state.State);
+        Assert.Equal(SolarDashboard.Core.Sync.ConnectionSyncRunner.UnreadableSecret, state.LastError);
+        Assert.Equal(0, await after.Calls.CountAsync());
+    }
 }

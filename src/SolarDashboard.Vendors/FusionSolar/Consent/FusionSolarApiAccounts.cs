@@ -28,6 +28,7 @@ public sealed class FusionSolarApiAccounts(
     SecretProtector secrets,
     FusionSolarLoginClient login,
     IAppAddress appAddress,
+    OutboundAddressPolicy addresses,
     ConnectionSyncRunner syncRunner,
     TimeProvider time)
 {
@@ -40,6 +41,15 @@ public sealed class FusionSolarApiAccounts(
         ("Asia Pacific (sg5.fusionsolar.huawei.com)", "https://sg5.fusionsolar.huawei.com/"),
         ("Australia (au5.fusionsolar.huawei.com)", "https://au5.fusionsolar.huawei.com/"),
     ];
+
+    /// <summary>The hosts of <see cref="Regions"/>: the only ones an admin may type unless the configuration allows more.</summary>
+    public static IReadOnlyList<string> DocumentedHosts { get; } = [.. Regions.Select(r => new Uri(r.Url).Host)];
+
+    /// <summary>
+    /// The one text for every failure to reach the typed address (refused, timed out, not FusionSolar): different texts
+    /// would let someone map what answers where.
+    /// </summary>
+    public const string NotReached = "FusionSolar could not be reached at this address, or what answered there is not FusionSolar.";
 
     /// <summary>Plain-language problems with the form, before anything is sent to FusionSolar.</summary>
     public static IReadOnlyList<string> Validate(ApiAccountForm form)
@@ -60,6 +70,7 @@ public sealed class FusionSolarApiAccounts(
         if (!actor.IsAdmin) throw new AccessDeniedException("Only an admin adds installer API accounts.");
         var problems = Validate(form);
         if (problems.Count > 0) return new(false, string.Join(" ", problems));
+        if (addresses.Problem(form.BaseUrl, DocumentedHosts) is { } refused) return new(false, refused + " Nothing was saved.");
 
         var stored = form.BaseUrl.Trim().EndsWith('/') ? form.BaseUrl.Trim() : form.BaseUrl.Trim() + "/";
         var result = await login.LoginAsync(appAddress.Resolve(stored), form.UserName.Trim(), form.SystemCode, ct);
@@ -70,7 +81,7 @@ public sealed class FusionSolarApiAccounts(
             case LoginOutcome.RateLimited:
                 return new(false, result.Message + " Nothing was saved.");
             case LoginOutcome.Unavailable:
-                return new(false, result.Message + " Nothing was saved. Check the address.");
+                return new(false, NotReached + " Nothing was saved. Check the address.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

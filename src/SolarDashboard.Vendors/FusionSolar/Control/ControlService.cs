@@ -150,15 +150,28 @@ public sealed class ControlService(
     }
 
     /// <summary>Tasks that touch a plant this user can see (admins: all), newest first; without their event lines.</summary>
-    public async Task<IReadOnlyList<ControlTaskView>> ListAsync(UserAccess user, int take = 200, CancellationToken ct = default)
+    /// <summary>One page of the tasks that touch this user's plants, newest first unless <paramref name="oldestFirst"/>.</summary>
+    public async Task<IReadOnlyList<ControlTaskView>> ListAsync(UserAccess user, int take = 200, int skip = 0, bool oldestFirst = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = user.Plants.PlantIds;
-        var ids = await db.ControlTaskPlants.AsNoTracking().Where(p => user.Plants.IsAll || (scope != null && scope.Contains(p.PlantId)))
-            .Select(p => p.TaskId).Distinct().OrderByDescending(id => id).Take(take).ToListAsync(ct);
-        var tasks = await db.ControlTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderByDescending(t => t.Id).ToListAsync(ct);
+        var visible = VisibleTaskIds(db, user);
+        var ids = await (oldestFirst ? visible.OrderBy(id => id) : visible.OrderByDescending(id => id)).Skip(skip).Take(take).ToListAsync(ct);
+        var tasks = (await db.ControlTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id);
         var plants = (await db.ControlTaskPlants.AsNoTracking().Where(p => ids.Contains(p.TaskId)).ToListAsync(ct)).ToLookup(p => p.TaskId);
-        return tasks.Select(t => new ControlTaskView(t, plants[t.Id].ToList(), [])).ToList();
+        return ids.Select(id => new ControlTaskView(tasks[id], plants[id].ToList(), [])).ToList();
+    }
+
+    /// <summary>How many tasks touch this user's plants (for paging).</summary>
+    public async Task<int> CountAsync(UserAccess user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await VisibleTaskIds(db, user).CountAsync(ct);
+    }
+
+    private static IQueryable<int> VisibleTaskIds(SolarDbContext db, UserAccess user)
+    {
+        var scope = user.Plants.PlantIds;
+        return db.ControlTaskPlants.AsNoTracking().Where(p => user.Plants.IsAll || (scope != null && scope.Contains(p.PlantId))).Select(p => p.TaskId).Distinct();
     }
 
     /// <summary>One task with its audit lines, or null when it does not exist or touches no plant of this user.</summary>

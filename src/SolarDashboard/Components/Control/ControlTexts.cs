@@ -1,4 +1,4 @@
-using Radzen;
+using MudBlazor;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
@@ -6,7 +6,7 @@ using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Components.Control;
 
-/// <summary>How control tasks read to an operator: names, badge colours, plant facts in words.</summary>
+/// <summary>How control tasks read to an operator: names, chip colours, plant facts in words.</summary>
 public static class ControlTexts
 {
     public static string KindName(ControlKind kind) => kind switch
@@ -17,32 +17,32 @@ public static class ControlTexts
         _ => "Feed-in limit",
     };
 
-    public static (string Text, BadgeStyle Style) Status(PlantControlStatus status) => status switch
+    public static (string Text, Color Color) Status(PlantControlStatus status) => status switch
     {
-        PlantControlStatus.Delivering => ("Sending", BadgeStyle.Info),
-        PlantControlStatus.Running => ("Running", BadgeStyle.Info),
-        PlantControlStatus.Success => ("Success", BadgeStyle.Success),
-        PlantControlStatus.Fail => ("Failed", BadgeStyle.Danger),
-        PlantControlStatus.Timeout => ("Timed out", BadgeStyle.Danger),
-        PlantControlStatus.Unknown => ("Unknown", BadgeStyle.Warning),
-        PlantControlStatus.Rejected => ("Refused", BadgeStyle.Danger),
-        _ => ("Not delivered", BadgeStyle.Warning),
+        PlantControlStatus.Delivering => ("Sending", Color.Info),
+        PlantControlStatus.Running => ("Running", Color.Info),
+        PlantControlStatus.Success => ("Success", Color.Success),
+        PlantControlStatus.Fail => ("Failed", Color.Error),
+        PlantControlStatus.Timeout => ("Timed out", Color.Error),
+        PlantControlStatus.Unknown => ("Unknown", Color.Warning),
+        PlantControlStatus.Rejected => ("Refused", Color.Error),
+        _ => ("Not delivered", Color.Warning),
     };
 
-    public static (string Text, BadgeStyle Style) TaskState(ControlTaskState state) => state switch
+    public static (string Text, Color Color) TaskState(ControlTaskState state) => state switch
     {
-        ControlTaskState.Delivering => ("Sending", BadgeStyle.Info),
-        ControlTaskState.Running => ("Running", BadgeStyle.Info),
-        ControlTaskState.Unknown => ("Outcome unknown", BadgeStyle.Warning),
-        _ => ("Finished", BadgeStyle.Light),
+        ControlTaskState.Delivering => ("Sending", Color.Info),
+        ControlTaskState.Running => ("Running", Color.Info),
+        ControlTaskState.Unknown => ("Outcome unknown", Color.Warning),
+        _ => ("Finished", Color.Default),
     };
 
-    public static (string Text, BadgeStyle Style)? Effect(string? effect) => effect switch
+    public static (string Text, Color Color)? Effect(string? effect) => effect switch
     {
-        "confirmed" => ("Effect seen", BadgeStyle.Success),
-        "not visible" => ("No effect seen", BadgeStyle.Warning),
-        "not measurable" => ("Effect not measurable", BadgeStyle.Light),
-        "pending" => ("Checking effect…", BadgeStyle.Info),
+        "confirmed" => ("Effect seen", Color.Success),
+        "not visible" => ("No effect seen", Color.Warning),
+        "not measurable" => ("Effect not measurable", Color.Default),
+        "pending" => ("Checking effect…", Color.Info),
         _ => null,
     };
 

@@ -7,8 +7,10 @@ public static class Format
 {
     public const string Missing = "—";
 
+    /// <summary>A number with its unit; a value that rounds to zero reads "0", never "-0".</summary>
     public static string Number(double? value, int decimals = 1, string unit = "") =>
-        value is not { } v || !double.IsFinite(v) ? Missing : v.ToString("N" + decimals, CultureInfo.InvariantCulture) + (unit.Length > 0 ? " " + unit : "");
+        value is not { } v || !double.IsFinite(v) ? Missing
+            : (Math.Round(v, decimals) == 0 ? 0 : v).ToString("N" + decimals, CultureInfo.InvariantCulture) + (unit.Length > 0 ? " " + unit : "");
 
     public static string Kw(double? kw) => Number(kw, kw is { } v && Math.Abs(v) < 10 ? 2 : 1, "kW");
 
@@ -38,11 +40,11 @@ public static class Format
 
     public static string Severity(int level) => level switch { 1 => "Critical", 2 => "Major", 3 => "Minor", 4 => "Warning", _ => "Unknown" };
 
-    public static Radzen.BadgeStyle SeverityStyle(int level) => level switch
+    public static MudBlazor.Color SeverityColor(int level) => level switch
     {
-        1 => Radzen.BadgeStyle.Danger,
-        2 => Radzen.BadgeStyle.Warning,
-        3 => Radzen.BadgeStyle.Info,
-        _ => Radzen.BadgeStyle.Light,
+        1 => MudBlazor.Color.Error,
+        2 => MudBlazor.Color.Warning,
+        3 => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
     };
 }

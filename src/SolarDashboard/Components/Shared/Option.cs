@@ -1,4 +1,4 @@
 namespace SolarDashboard.Components.Shared;
 
-/// <summary>A choice of a filter drop-down (Radzen reads Text and Value by reflection, so the type must be concrete).</summary>
+/// <summary>A choice of a drop-down or filter: the text shown and the value it stands for.</summary>
 public sealed record Option<T>(string Text, T Value);

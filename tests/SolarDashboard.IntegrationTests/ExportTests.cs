@@ -1,0 +1,44 @@
+using System.Net;
+using SolarDashboard.Testing;
+
+namespace SolarDashboard.IntegrationTests;
+
+/// <summary>The series CSV export (issue 15): only KPIs the device has, never text from the address echoed into the file.</summary>
+public sealed class ExportTests(ConsentAppFixture fixture) : IClassFixture<ConsentAppFixture>
+{
+    private AppProcess App => fixture.App;
+
+    private async Task<HttpClient> AdminWithDataAsync()
+    {
+        var admin = await App.AsAsync("adam-admin");
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            using var r = await admin.GetAsync("/devices/1/series.csv?kpi=active_power");
+            return r.StatusCode == HttpStatusCode.OK;
+        }, TimeSpan.FromSeconds(90), "the first device's data");
+        return admin;
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example\",\"click\")")]
+    [InlineData("active_power\r\n=1+1")]
+    [InlineData("no_such_kpi")]
+    public async Task A_kpi_the_device_does_not_have_is_not_found(string kpi)
+    {
+        var admin = await AdminWithDataAsync();
+        using var response = await admin.GetAsync("/devices/1/series.csv?kpi=" + Uri.EscapeDataString(kpi));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_known_kpi_downloads_rows_with_no_cell_a_spreadsheet_would_evaluate()
+    {
+        var admin = await AdminWithDataAsync();
+        using var response = await admin.GetAsync("/devices/1/series.csv?kpi=active_power&range=%3D1%2B1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        Assert.Equal("time_plant_local,time_utc,active_power", lines[0]);
+        Assert.All(lines.SelectMany(l => l.Split(',')), cell => Assert.False(cell.StartsWith('=') || cell.StartsWith('@') || cell.StartsWith('+')));
+        Assert.DoesNotContain("=1+1", response.Content.Headers.ContentDisposition!.ToString());
+    }
+}

@@ -1,0 +1,54 @@
+using Bunit;
+using SolarDashboard.Components.Pages;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Users;
+
+namespace SolarDashboard.Tests.Web;
+
+/// <summary>The overview page: connections in plain words, and what a user without connections or a role is told.</summary>
+public sealed class HomePageTests : DashboardTestContext
+{
+    [Fact]
+    public void Without_connections_it_says_how_to_add_one()
+    {
+        var page = Render<Home>();
+        page.WaitForAssertion(() => Assert.Contains("No connections yet", page.Markup));
+        Assert.Contains("Demo mode", page.Markup);
+    }
+
+    [Fact]
+    public async Task Each_connection_shows_its_state_in_plain_words_and_its_last_error()
+    {
+        await using (var db = await DbAsync())
+        {
+            db.Connections.Add(new VendorConnection { Name = "Roof A", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.Connected, CreatedAt = DateTimeOffset.UnixEpoch, LastSuccessAt = DateTimeOffset.UnixEpoch });
+            db.Connections.Add(new VendorConnection { Name = "Roof B", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.CredentialsRejected, LastError = "FusionSolar rejected the user name or password.", CreatedAt = DateTimeOffset.UnixEpoch, ProtectedSecret = "CfDJ8-secret" });
+            await db.SaveChangesAsync();
+        }
+        var page = Render<Home>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-connection-state]").Count));
+        var rejected = page.Find("[data-connection-state=CredentialsRejected]");
+        Assert.Contains("Credentials rejected", rejected.TextContent);
+        Assert.Contains("No further logins are tried", rejected.TextContent);
+        Assert.Contains("FusionSolar rejected the user name or password.", rejected.TextContent);
+        Assert.Contains("Connected", page.Find("[data-connection-state=Connected]").TextContent);
+        Assert.DoesNotContain("CfDJ8-secret", page.Markup);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_a_role_is_told_to_ask_an_administrator()
+    {
+        await SetRolesAsync(AppRoles.None);
+        var page = Render<Home>();
+        page.WaitForAssertion(() => Assert.Contains("you have no role yet", page.Find("[data-testid=no-role]").TextContent));
+    }
+
+    [Fact]
+    public async Task An_operator_without_connections_is_pointed_to_assigned_plants_not_to_connecting_an_account()
+    {
+        await SetRolesAsync(AppRoles.Operator);
+        var page = Render<Home>();
+        page.WaitForAssertion(() => Assert.Contains("Your plants are assigned to you", page.Markup));
+        Assert.DoesNotContain("Connect your FusionSolar account", page.Markup);
+    }
+}
