@@ -44,7 +44,6 @@ public sealed class SyncHarness : IAsyncDisposable
     public FusionSolarSyncer Syncer => _services.GetRequiredService<FusionSolarSyncer>();
     public AtessSyncer AtessSyncer => _services.GetRequiredService<AtessSyncer>();
     public CacheWriter Writer => _services.GetRequiredService<CacheWriter>();
-    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
     public IQuotaReader Quota => _services.GetRequiredService<IQuotaReader>();
@@ -75,6 +74,7 @@ public sealed class SyncHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SolarDashboard:DataDirectory"] = dir,
+            ["SolarDashboard:DemoMode"] = "true", // the app against its in-process sandbox: a vendor address may be a path on its own address
             ["FusionSolar:OAuth:TokenUrl"] = $"http://localhost{SandboxHost.OAuth}/rest/dp/uidm/oauth2/v1/token",
             ["FusionSolar:OAuth:ClientId"] = "123456789",
             ["FusionSolar:OAuth:ClientSecret"] = "demo-client-secret",

@@ -12,8 +12,9 @@ using SolarDashboard.Vendors.Atess.Sync;
 namespace SolarDashboard.Vendors.Atess;
 
 /// <summary>
-/// ATESS accounts (account id and API key), added by an admin. One test call (the plant list) runs before anything is
-/// saved; a refused key is reported once and never retried. The key is stored encrypted and never logged. The test call
+/// ATESS accounts (account id and API key), added by an admin. The address must pass the <see cref="OutboundAddressPolicy"/>
+/// (the documented host, or one the configuration allows). One test call (the plant list) runs before anything is saved;
+/// a refused key is reported once and never retried. The key is stored encrypted and never logged. The test call
 /// counts against the plant list's "once every 5 minutes": it goes into the call log, and the plants it returned are
 /// stored at once, so the sync goes on from there (datalogs, devices) without waiting or being refused.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class AtessAccounts(
     SecretProtector secrets,
     VendorHttp http,
     IAppAddress appAddress,
+    OutboundAddressPolicy addresses,
     CacheWriter writer,
     ConnectionSyncRunner syncRunner,
     TimeProvider time,
@@ -57,6 +59,7 @@ public sealed class AtessAccounts(
         var problems = Validate(form);
         if (problems.Count > 0) return new(false, string.Join(" ", problems));
         var typed = form.BaseUrl.Trim().Length == 0 ? DefaultBaseUrl : form.BaseUrl.Trim();
+        if (addresses.Problem(typed, DocumentedHosts) is { } refused) return new(false, refused + " Nothing was saved.");
         var stored = typed.EndsWith('/') ? typed : typed + "/";
         var accountId = form.AccountId.Trim();
         var key = form.Secret.Trim();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Users;
 using SolarDashboard.Testing;
 using SolarDashboard.Vendors.Atess;
@@ -76,7 +77,7 @@ public sealed class AtessAccountsTests
     }
 
     [Fact]
-    public async Task Only_an_admin_adds_one_and_a_bad_form_is_refused_before_any_call()
+    public async Task Only_an_admin_adds_one_and_a_bad_form_or_address_is_refused_before_any_call()
     {
         await using var sandbox = await SandboxHost.StartAsync();
         var requests = new ConcurrentQueue<Uri>();
@@ -89,6 +90,9 @@ public sealed class AtessAccountsTests
         Assert.Equal(3, accounts.Validate(new VendorAccountForm { BaseUrl = "http://example.com/api/v1/", AccountId = "a:b", Secret = "" }).Count);
         Assert.Empty(accounts.Validate(new VendorAccountForm { AccountId = "acc", Secret = "key" })); // empty address: the documented one
         Assert.Equal("https://www.enerclo-atesspower.com/api/v1/", accounts.DefaultBaseUrl);
+        // Another host than the documented one (here a private address) is refused before anything is sent.
+        var elsewhere = await accounts.AddAsync(Admin, new VendorAccountForm { BaseUrl = "https://10.0.0.5/api/v1/", AccountId = "acc", Secret = "key" });
+        Assert.Equal((false, OutboundAddressPolicy.Refused + " Nothing was saved."), (elsewhere.Saved, elsewhere.Message));
         Assert.Empty(requests);
 
         Assert.True((await accounts.AddAsync(Admin, Form())).Saved);
