@@ -44,6 +44,7 @@ public static class VendorsServiceCollectionExtensions
         services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AtessSyncer>();
         services.AddSingleton<AtessAccounts>();
+        services.AddSingleton<IQuotaReader, AtessQuotaReader>();
         services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;

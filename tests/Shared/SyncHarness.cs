@@ -46,7 +46,8 @@ public sealed class SyncHarness : IAsyncDisposable
     public CacheWriter Writer => _services.GetRequiredService<CacheWriter>();
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
-    public IQuotaReader Quota => _services.GetRequiredService<IQuotaReader>();
+    /// <summary>The quota view of any connection, by whichever vendor's reader knows it.</summary>
+    public IQuotaReader Quota => new AnyVendorQuota(_services.GetServices<IQuotaReader>());
     public ControlService Control => _services.GetRequiredService<ControlService>();
     public ControlTaskTracker Tracker => _services.GetRequiredService<ControlTaskTracker>();
     public ControlFactsReader ControlFacts => _services.GetRequiredService<ControlFactsReader>();
@@ -171,6 +172,16 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _services = Build(Sandbox, _dir, _onRequest);
+    }
+
+    private sealed class AnyVendorQuota(IEnumerable<IQuotaReader> readers) : IQuotaReader
+    {
+        public async Task<QuotaView?> GetAsync(int connectionId, CancellationToken ct = default)
+        {
+            foreach (var reader in readers)
+                if (await reader.GetAsync(connectionId, ct) is { } view) return view;
+            return null;
+        }
     }
 
     /// <summary>The in-memory sandbox answers on http://localhost/, as the app's own address does in demo mode.</summary>

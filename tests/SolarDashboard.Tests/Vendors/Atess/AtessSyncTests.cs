@@ -94,6 +94,12 @@ public sealed class AtessSyncTests
         // Every device that reports is read every period (or nearly): about 3 h / 6 min.
         var hps = calls.Count(c => c.Api.StartsWith("GET hps/data-last ", StringComparison.Ordinal));
         Assert.InRange(hps, 28, 37);
+        // The quota view: per endpoint, one call per target and 5 minutes.
+        var quota = (await h.Quota.GetAsync(id))!;
+        var racks = quota.Apis.Single(a => a.Api == "GET bms/buc-data-last");
+        Assert.Equal((AtessClient.AcquisitionPeriod, 4), (racks.Window, racks.Allowed));
+        Assert.All(quota.Apis, a => Assert.InRange(a.UsedInWindow, 0, a.Allowed));
+        Assert.Empty(quota.RecentFailures);
     }
 
     [Fact]
