@@ -1,10 +1,14 @@
 using Flurl.Http.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
+using SolarDashboard.Vendors.Atess;
+using SolarDashboard.Vendors.Atess.Model;
+using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
@@ -35,6 +39,14 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<ControlService>();
         services.AddSingleton<ControlTaskTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlTaskTracker>());
+        services.AddSingleton<IMeasureMapping, AtessMeasures>();
+        services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
+        services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AtessSyncer>();
+        services.AddSingleton<AtessAccounts>();
+        services.AddSingleton<IQuotaReader, AtessQuotaReader>();
+        services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
+        services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;
     }
 }
