@@ -13,7 +13,7 @@ using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.FusionSolar.Auth;
-using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Testing;
@@ -39,9 +39,8 @@ public sealed class SyncHarness : IAsyncDisposable
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
     public IQuotaReader Quota => _services.GetRequiredService<IQuotaReader>();
-    public ControlService Control => _services.GetRequiredService<ControlService>();
-    public ControlTaskTracker Tracker => _services.GetRequiredService<ControlTaskTracker>();
-    public ControlFactsReader ControlFacts => _services.GetRequiredService<ControlFactsReader>();
+    public ControlLedger Control => _services.GetRequiredService<ControlLedger>();
+    public ControlTracker Tracker => _services.GetRequiredService<ControlTracker>();
 
     /// <summary>Control options of this harness (a test may shorten the delivery timeout).</summary>
     public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);

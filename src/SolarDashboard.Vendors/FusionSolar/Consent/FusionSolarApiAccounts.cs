@@ -8,20 +8,9 @@ using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Vendors.FusionSolar.Consent;
 
-/// <summary>What an installer types to add an API account (reference 3.2): where, who, and the password ("systemCode").</summary>
-public sealed class ApiAccountForm
-{
-    public string Name { get; set; } = "";
-    public string BaseUrl { get; set; } = "";
-    public string UserName { get; set; } = "";
-    public string SystemCode { get; set; } = "";
-}
-
-public sealed record ApiAccountResult(bool Saved, string Message, int? ConnectionId = null);
-
 /// <summary>
-/// Installer (API account) connections, added by an admin. A test login runs before anything is saved; a refused
-/// password is reported once and never retried (five wrong passwords lock the account).
+/// Installer (API account) connections, added by an admin. A test login runs before anything is saved and its session is
+/// the connection's first; a refused password is reported once and never retried (five wrong passwords lock the account).
 /// </summary>
 public sealed class FusionSolarApiAccounts(
     IDbContextFactory<SolarDbContext> dbFactory,
@@ -30,7 +19,8 @@ public sealed class FusionSolarApiAccounts(
     IAppAddress appAddress,
     OutboundAddressPolicy addresses,
     ConnectionSyncRunner syncRunner,
-    TimeProvider time)
+    FusionSolarSessions sessions,
+    TimeProvider time) : IApiAccounts
 {
     /// <summary>FusionSolar management system domains in common use; the one an installer signs in to is the one to pick.</summary>
     public static IReadOnlyList<(string Label, string Url)> Regions { get; } =
@@ -44,6 +34,8 @@ public sealed class FusionSolarApiAccounts(
 
     /// <summary>The hosts of <see cref="Regions"/>: the only ones an admin may type unless the configuration allows more.</summary>
     public static IReadOnlyList<string> DocumentedHosts { get; } = [.. Regions.Select(r => new Uri(r.Url).Host)];
+
+    IReadOnlyList<(string Label, string Url)> IApiAccounts.Regions => Regions;
 
     /// <summary>
     /// The one text for every failure to reach the typed address (refused, timed out, not FusionSolar): different texts
@@ -93,6 +85,7 @@ public sealed class FusionSolarApiAccounts(
         };
         db.Connections.Add(connection);
         await db.SaveChangesAsync(ct);
+        sessions.Adopt(connection, result.XsrfToken!); // the test login's session serves the first rounds: no second login
         syncRunner.StartNow(connection.Id);
         return new(true, "Signed in at FusionSolar and saved. The plants of this account appear within a minute.", connection.Id);
     }
