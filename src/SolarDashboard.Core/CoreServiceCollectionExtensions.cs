@@ -29,7 +29,8 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddTimeProvider();
         if (services.All(d => d.ServiceType != typeof(IAppAddress))) services.AddSingleton<IAppAddress, NoAppAddress>();
-        services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}"));
+        // Pooled: a page load opens about ten short-lived contexts, and building each one's services showed in the load profile.
+        services.AddPooledDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}"));
         services.AddHostedService<DatabaseMigrator>();
 
         // Keys beside the database, so a restart can still read the secrets it stored.

@@ -7,6 +7,9 @@ using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
+using SolarDashboard.Vendors.Atess;
+using SolarDashboard.Vendors.Atess.Model;
+using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
@@ -37,6 +40,14 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<IQuotaReader, FusionSolarQuotaReader>();
         services.AddSingleton<ControlFactsReader>();
         services.AddSingleton<IControlVendor, FusionSolarControl>();
+        services.AddSingleton<IMeasureMapping, AtessMeasures>();
+        services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
+        services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AtessSyncer>();
+        services.AddSingleton<AtessAccounts>();
+        services.AddSingleton<IQuotaReader, AtessQuotaReader>();
+        services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
+        services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;
     }
 }

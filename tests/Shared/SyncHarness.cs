@@ -9,9 +9,12 @@ using Microsoft.Extensions.Logging;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Security;
+using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors;
+using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
@@ -27,28 +30,35 @@ public sealed class SyncHarness : IAsyncDisposable
     private readonly string _dir;
     private ServiceProvider _services;
 
-    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services)
+    private readonly Action<HttpRequestMessage>? _onRequest;
+
+    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services, Action<HttpRequestMessage>? onRequest)
     {
         Sandbox = sandbox;
         _dir = dir;
         _services = services;
+        _onRequest = onRequest;
     }
 
     public SandboxHost Sandbox { get; }
     public FusionSolarSyncer Syncer => _services.GetRequiredService<FusionSolarSyncer>();
+    public AtessSyncer AtessSyncer => _services.GetRequiredService<AtessSyncer>();
+    public CacheWriter Writer => _services.GetRequiredService<CacheWriter>();
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
-    public IQuotaReader Quota => _services.GetRequiredService<IQuotaReader>();
+    /// <summary>The quota view of any connection, by whichever vendor's reader knows it.</summary>
+    public IQuotaReader Quota => new AnyVendorQuota(_services.GetServices<IQuotaReader>());
     public ControlLedger Control => _services.GetRequiredService<ControlLedger>();
     public ControlTracker Tracker => _services.GetRequiredService<ControlTracker>();
 
     /// <summary>Control options of this harness (a test may shorten the delivery timeout).</summary>
     public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);
 
-    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox)
+    /// <param name="onRequest">Sees every vendor request before the sandbox does.</param>
+    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox, Action<HttpRequestMessage>? onRequest = null)
     {
         var dir = Directory.CreateTempSubdirectory("sd-sync-").FullName;
-        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir));
+        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir, onRequest), onRequest);
         await using var db = await harness.DbAsync();
         await db.Database.MigrateAsync();
         return harness;
@@ -59,11 +69,12 @@ public sealed class SyncHarness : IAsyncDisposable
     /// configuration, with only what must reach the sandbox replaced: its clock and the vendor HTTP clients' handler. A
     /// plain service provider starts no hosted service: the tests drive the sync and the tracker themselves.
     /// </summary>
-    private static ServiceProvider Build(SandboxHost sandbox, string dir)
+    private static ServiceProvider Build(SandboxHost sandbox, string dir, Action<HttpRequestMessage>? onRequest)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SolarDashboard:DataDirectory"] = dir,
+            ["SolarDashboard:DemoMode"] = "true", // the app against its in-process sandbox: a vendor address may be a path on its own address
             ["FusionSolar:OAuth:TokenUrl"] = $"http://localhost{SandboxHost.OAuth}/rest/dp/uidm/oauth2/v1/token",
             ["FusionSolar:OAuth:ClientId"] = "123456789",
             ["FusionSolar:OAuth:ClientSecret"] = "demo-client-secret",
@@ -73,12 +84,13 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
+        services.AddSingleton<IAppAddress>(new SandboxAddress()); // as in demo mode: a vendor address that is a path is the sandbox's
 
         services.AddSolarDashboardCore(configuration, dir);
         services.AddSolarDashboardVendors();
 
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sandbox.Time));
-        services.Replace(ServiceDescriptor.Singleton(sandbox.CreateClientCache()));
+        services.Replace(ServiceDescriptor.Singleton(sandbox.CreateClientCache(onRequest)));
         return services.BuildServiceProvider();
     }
 
@@ -120,13 +132,27 @@ public sealed class SyncHarness : IAsyncDisposable
         return c.Id;
     }
 
-    /// <summary>One scheduler round for a connection, as the background service does it.</summary>
+    /// <summary>Adds an ATESS account connection against the sandbox (API key encrypted, as the app stores it).</summary>
+    public async Task<int> AddAtessAsync(string accountId = SandboxHost.AtessAccount, string apiKey = SandboxHost.AtessKey)
+    {
+        await using var db = await DbAsync();
+        var c = new VendorConnection
+        {
+            Name = "ATESS " + accountId, Vendor = Vendor.Atess, BaseUrl = SandboxHost.Atess + "/", AuthMode = AuthMode.ApiAccount,
+            UserName = accountId, ProtectedSecret = Secrets.Protect(apiKey), CreatedAt = Sandbox.Time.GetUtcNow(),
+        };
+        db.Connections.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
+    /// <summary>One scheduler round for a connection, as the background service does it: by the connection's vendor's syncer.</summary>
     public async Task RunDueAsync(int connectionId)
     {
         VendorConnection connection;
         await using (var db = await DbAsync()) connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId);
         if (connection.State is ConnectionState.CredentialsRejected or ConnectionState.NeedsReauthorization) return;
-        await Syncer.RunDueAsync(connection, CancellationToken.None);
+        await _services.GetServices<IConnectionSyncer>().Single(s => s.Vendor == connection.Vendor).RunDueAsync(connection, CancellationToken.None);
     }
 
     /// <summary>Advances the clock in steps, running every connection's due work after each step; <paramref name="onStep"/> observes.</summary>
@@ -144,7 +170,23 @@ public sealed class SyncHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _services.DisposeAsync();
-        _services = Build(Sandbox, _dir);
+        _services = Build(Sandbox, _dir, _onRequest);
+    }
+
+    private sealed class AnyVendorQuota(IEnumerable<IQuotaReader> readers) : IQuotaReader
+    {
+        public async Task<QuotaView?> GetAsync(int connectionId, CancellationToken ct = default)
+        {
+            foreach (var reader in readers)
+                if (await reader.GetAsync(connectionId, ct) is { } view) return view;
+            return null;
+        }
+    }
+
+    /// <summary>The in-memory sandbox answers on http://localhost/, as the app's own address does in demo mode.</summary>
+    private sealed class SandboxAddress : IAppAddress
+    {
+        public Uri? Current { get; } = new("http://localhost/");
     }
 
     public async ValueTask DisposeAsync()

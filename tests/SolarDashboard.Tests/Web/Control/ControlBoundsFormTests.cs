@@ -19,11 +19,6 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
     private static readonly PlantControlFacts Home =
         new(1, "Anna's Home", "NE=1", 1, true, null, true, false, ControllerType.Dongle, true, 50, 2, 5000, 3000, 10, null);
 
-    public ControlBoundsFormTests()
-    {
-        Services.AddLogging();
-    }
-
     private (IRenderedComponent<TSection> Section, IRenderedComponent<ControlReview> Review) RenderForm<TSection>(ControlForm form) where TSection : ControlSection
     {
         form.Select(Home.PlantId, true);
