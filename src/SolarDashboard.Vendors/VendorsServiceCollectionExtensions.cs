@@ -32,7 +32,7 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<FusionSolarConsent>();
         services.AddSingleton<IOwnerConsent>(sp => sp.GetRequiredService<FusionSolarConsent>());
         services.AddSingleton<FusionSolarApiAccounts>();
-        services.AddSingleton<IApiAccounts>(sp => sp.GetRequiredService<FusionSolarApiAccounts>());
+        services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<FusionSolarApiAccounts>());
         services.AddSingleton<IMeasureMapping, FusionSolarMeasures>();
         services.AddSingleton<IRawValueCatalogue, FusionSolarCatalogue>();
         services.AddSingleton<FusionSolarSyncer>();
