@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Measures;
@@ -18,7 +19,7 @@ namespace SolarDashboard.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Database, secrets and the services pages call.</summary>
+    /// <summary>Database, secrets, the services pages call, the connections' sessions, the sync scheduler and the control ledger.</summary>
     public static IServiceCollection AddSolarDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<CoreOptions>().BindConfiguration(CoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -55,8 +56,14 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<StandardMeasureBackfillService>();
         services.AddSingleton<PlantQueries>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddSingleton<ConnectionSessions>();
         services.AddSingleton<ConnectionSyncRunner>();
         services.AddHostedService<SyncBackgroundService>();
+        services.AddOptions<ControlOptions>().BindConfiguration(ControlOptions.Section);
+        services.AddSingleton<ControlVendors>();
+        services.AddSingleton<ControlLedger>();
+        services.AddSingleton<ControlTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ControlTracker>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -2,6 +2,7 @@ using Flurl.Http.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
@@ -19,7 +20,7 @@ namespace SolarDashboard.Vendors;
 
 public static class VendorsServiceCollectionExtensions
 {
-    /// <summary>Typed vendor clients (HTTP through <see cref="VendorHttp"/>), each vendor's model (measures mapping, raw catalogue), sync and control.</summary>
+    /// <summary>Typed vendor clients (HTTP through <see cref="VendorHttp"/>), each vendor's sessions, model (measures mapping, raw catalogue), consent, sync and control.</summary>
     public static IServiceCollection AddSolarDashboardVendors(this IServiceCollection services)
     {
         services.TryAddSingleton<IFlurlClientCache, FlurlClientCache>();
@@ -27,18 +28,18 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<FusionSolarLoginClient>();
         services.AddOptions<FusionSolarOAuthOptions>().BindConfiguration(FusionSolarOAuthOptions.Section);
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
+        services.AddSingleton<FusionSolarSessions>();
         services.AddSingleton<FusionSolarConsent>();
+        services.AddSingleton<IOwnerConsent>(sp => sp.GetRequiredService<FusionSolarConsent>());
         services.AddSingleton<FusionSolarApiAccounts>();
+        services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<FusionSolarApiAccounts>());
         services.AddSingleton<IMeasureMapping, FusionSolarMeasures>();
         services.AddSingleton<IRawValueCatalogue, FusionSolarCatalogue>();
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<FusionSolarSyncer>());
         services.AddSingleton<IQuotaReader, FusionSolarQuotaReader>();
-        services.AddOptions<ControlOptions>().BindConfiguration(ControlOptions.Section);
         services.AddSingleton<ControlFactsReader>();
-        services.AddSingleton<ControlService>();
-        services.AddSingleton<ControlTaskTracker>();
-        services.AddHostedService(sp => sp.GetRequiredService<ControlTaskTracker>());
+        services.AddSingleton<IControlVendor, FusionSolarControl>();
         services.AddSingleton<IMeasureMapping, AtessMeasures>();
         services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
         services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();

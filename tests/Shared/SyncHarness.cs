@@ -16,7 +16,7 @@ using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar.Auth;
-using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Testing;
@@ -48,9 +48,8 @@ public sealed class SyncHarness : IAsyncDisposable
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
     /// <summary>The quota view of any connection, by whichever vendor's reader knows it.</summary>
     public IQuotaReader Quota => new AnyVendorQuota(_services.GetServices<IQuotaReader>());
-    public ControlService Control => _services.GetRequiredService<ControlService>();
-    public ControlTaskTracker Tracker => _services.GetRequiredService<ControlTaskTracker>();
-    public ControlFactsReader ControlFacts => _services.GetRequiredService<ControlFactsReader>();
+    public ControlLedger Control => _services.GetRequiredService<ControlLedger>();
+    public ControlTracker Tracker => _services.GetRequiredService<ControlTracker>();
 
     /// <summary>Control options of this harness (a test may shorten the delivery timeout).</summary>
     public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);

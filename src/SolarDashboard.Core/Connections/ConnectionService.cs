@@ -1,19 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Core.Connections;
 
-/// <summary>What a page shows of a connection: never its secret.</summary>
-public sealed record ConnectionSummary(int Id, string Name, Vendor Vendor, AuthMode AuthMode, string BaseUrl, ConnectionState State,
-    string? LastError, DateTimeOffset? LastSuccessAt, bool IsDemo, int? OwnerUserId, string? GrantedScopes, int PlantCount)
-{
-    public bool HasScope(string scope) => GrantedScopes?.Split(' ').Contains(scope) == true;
-}
-
 /// <summary>Reads vendor connections for the people allowed to see them, and disconnects or deletes them.</summary>
-public sealed class ConnectionService(IDbContextFactory<SolarDbContext> dbFactory, ILogger<ConnectionService> logger)
+public sealed class ConnectionService(IDbContextFactory<SolarDbContext> dbFactory, ConnectionSessions sessions, ILogger<ConnectionService> logger)
 {
     /// <summary>Admins see every connection; owners see the ones they created.</summary>
     public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(UserAccess user, CancellationToken ct = default)
@@ -41,6 +35,7 @@ public sealed class ConnectionService(IDbContextFactory<SolarDbContext> dbFactor
         connection.State = ConnectionState.Disconnected;
         connection.LastError = null;
         await db.SaveChangesAsync(ct);
+        sessions.Forget(connectionId); // the session in memory holds the credentials too
         logger.LogInformation("User {User} disconnected connection {Id}; its secrets are deleted", user.UserId, connectionId);
     }
 

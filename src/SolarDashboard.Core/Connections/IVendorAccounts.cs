@@ -13,6 +13,9 @@ public interface IVendorAccounts
     /// <summary>The vendor's documented address, used when the form leaves it empty.</summary>
     string DefaultBaseUrl { get; }
 
+    /// <summary>The vendor's documented addresses an admin picks from (regional ones, where the vendor has regions).</summary>
+    IReadOnlyList<(string Label, string Url)> Regions => [(Vendor.ToString(), DefaultBaseUrl)];
+
     /// <summary>Plain-language problems with the form, before anything is sent.</summary>
     IReadOnlyList<string> Validate(VendorAccountForm form);
 

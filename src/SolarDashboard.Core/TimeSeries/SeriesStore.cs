@@ -141,8 +141,9 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
     }
 
     /// <summary>
-    /// Several series of several devices in [from, to] in one query (today's curves of a plant): device → series name →
-    /// points in time order, as stored.
+    /// Several series of several devices in [from, to] (today's curves of a plant): device → series name → points in time
+    /// order, as stored. One connection and one prepared statement, a primary-key seek (device, series, days) per pair: a
+    /// single join over the lists let SQLite seek by device only and read every stored day of every series.
     /// </summary>
     public async Task<Dictionary<int, Dictionary<string, List<SeriesPoint>>>> ReadManyAsync(IReadOnlyCollection<int> deviceIds, IReadOnlyCollection<string> names,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
@@ -150,27 +151,43 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
         var result = new Dictionary<int, Dictionary<string, List<SeriesPoint>>>();
         if (deviceIds.Count == 0 || names.Count == 0) return result;
         await using var connection = await OpenAsync(ct);
+        var kpiIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var find = Command(connection, null, "SELECT Name, Id FROM KpiNames WHERE Name IN (SELECT value FROM json_each($n))",
+            ("$n", System.Text.Json.JsonSerializer.Serialize(names))))
+        await using (var found = await find.ExecuteReaderAsync(ct))
+            while (await found.ReadAsync(ct)) kpiIds[found.GetString(0)] = found.GetInt32(1);
+        if (kpiIds.Count == 0) return result;
+
         await using var select = Command(connection, null,
-            "SELECT s.DeviceId, k.Name, s.Day, s.\"Values\" FROM KpiNames k JOIN DeviceSeries s ON s.KpiId = k.Id " +
-            "WHERE k.Name IN (SELECT value FROM json_each($n)) AND s.DeviceId IN (SELECT value FROM json_each($d)) AND s.Day BETWEEN $a AND $b ORDER BY s.Day",
-            ("$n", System.Text.Json.JsonSerializer.Serialize(names)), ("$d", System.Text.Json.JsonSerializer.Serialize(deviceIds)),
-            ("$a", SeriesPacking.DayOf(from)), ("$b", SeriesPacking.DayOf(to)));
-        await using var reader = await select.ExecuteReaderAsync(ct);
+            "SELECT Day, \"Values\" FROM DeviceSeries WHERE DeviceId = $d AND KpiId = $k AND Day BETWEEN $a AND $b ORDER BY Day",
+            ("$d", 0), ("$k", 0), ("$a", SeriesPacking.DayOf(from)), ("$b", SeriesPacking.DayOf(to)));
+        await select.PrepareAsync(ct);
         var fromSeconds = from.ToUnixTimeSeconds();
         var toSeconds = to.ToUnixTimeSeconds();
-        while (await reader.ReadAsync(ct))
-        {
-            var (device, name, day) = (reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2));
-            var values = (byte[])reader.GetValue(3);
-            if (!result.TryGetValue(device, out var byName)) result[device] = byName = new Dictionary<string, List<SeriesPoint>>(StringComparer.Ordinal);
-            if (!byName.TryGetValue(name, out var points)) byName[name] = points = [];
-            for (var slot = 0; slot < SeriesPacking.SlotsPerDay; slot++)
+        foreach (var device in deviceIds)
+            foreach (var (name, kpiId) in kpiIds)
             {
-                var value = SeriesPacking.Get(values, slot);
-                var seconds = day * 86400L + slot * 300L;
-                if (!double.IsNaN(value) && seconds >= fromSeconds && seconds <= toSeconds) points.Add(new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(seconds), value));
+                select.Parameters["$d"].Value = device;
+                select.Parameters["$k"].Value = kpiId;
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                List<SeriesPoint>? points = null;
+                while (await reader.ReadAsync(ct))
+                {
+                    var day = reader.GetInt32(0);
+                    var values = (byte[])reader.GetValue(1);
+                    if (points is null)
+                    {
+                        if (!result.TryGetValue(device, out var byName)) result[device] = byName = new Dictionary<string, List<SeriesPoint>>(StringComparer.Ordinal);
+                        byName[name] = points = [];
+                    }
+                    for (var slot = 0; slot < SeriesPacking.SlotsPerDay; slot++)
+                    {
+                        var value = SeriesPacking.Get(values, slot);
+                        var seconds = day * 86400L + slot * 300L;
+                        if (!double.IsNaN(value) && seconds >= fromSeconds && seconds <= toSeconds) points.Add(new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(seconds), value));
+                    }
+                }
             }
-        }
         return result;
     }
 

@@ -71,7 +71,7 @@ public sealed class LegacyDatabaseUpgradeTests : IDisposable
         var day = new DateTimeOffset(2026, 6, 17, 0, 0, 0, TimeSpan.FromHours(2));
         var power = await queries.GetSeriesAsync(anna.Plants, AnnasInverter, "active_power", day, day.AddDays(1));
         var users = await app.GetRequiredService<UserDirectory>().ListAsync(adam);
-        var task = await app.GetRequiredService<ControlService>().GetAsync(olga, TouTask);
+        var task = await app.GetRequiredService<ControlLedger>().GetAsync(olga, TouTask);
         return new AppView(anna, olga, plant, power, users, task);
     }
 

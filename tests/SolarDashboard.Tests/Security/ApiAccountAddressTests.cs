@@ -8,6 +8,7 @@ using SolarDashboard.Core;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Users;
 using SolarDashboard.Testing;
+using SolarDashboard.Core.Connections;
 using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Consent;
@@ -33,7 +34,7 @@ public sealed class ApiAccountAddressTests
         await using var h = await SyncHarness.StartAsync(sandbox);
         var accounts = h.Service<FusionSolarApiAccounts>();
 
-        var result = await accounts.AddAsync(Admin, new ApiAccountForm { BaseUrl = typed.Replace("{port}", port.ToString()), UserName = "u", SystemCode = "p" });
+        var result = await accounts.AddAsync(Admin, new VendorAccountForm { BaseUrl = typed.Replace("{port}", port.ToString()), AccountId = "u", Secret = "p" });
 
         Assert.False(result.Saved);
         Assert.StartsWith(OutboundAddressPolicy.Refused, result.Message);
@@ -72,11 +73,11 @@ public sealed class ApiAccountAddressTests
         await using var h = await SyncHarness.StartAsync(sandbox);
         var accounts = new FusionSolarApiAccounts(h.Service<IDbContextFactory<SolarDashboard.Core.Data.SolarDbContext>>(), h.Secrets,
             new FusionSolarLoginClient(new VendorHttp(new FlurlClientCache(), policy), NullLogger<FusionSolarLoginClient>.Instance),
-            new NoAddress(), policy, h.Service<SolarDashboard.Core.Sync.ConnectionSyncRunner>(), TimeProvider.System);
+            new NoAddress(), policy, h.Service<SolarDashboard.Core.Sync.ConnectionSyncRunner>(), h.Service<SolarDashboard.Vendors.FusionSolar.FusionSolarSessions>(), TimeProvider.System);
         _ = Task.Run(async () => { using var c = await open.AcceptTcpClientAsync(); c.GetStream().Write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"u8); await Task.Delay(500); });
 
-        var closed = await accounts.AddAsync(Admin, new ApiAccountForm { BaseUrl = $"https://127.0.0.1:{closedPort}/", UserName = "u", SystemCode = "p" });
-        var notFusionSolar = await accounts.AddAsync(Admin, new ApiAccountForm { BaseUrl = $"https://127.0.0.1:{openPort}/", UserName = "u", SystemCode = "p" });
+        var closed = await accounts.AddAsync(Admin, new VendorAccountForm { BaseUrl = $"https://127.0.0.1:{closedPort}/", AccountId = "u", Secret = "p" });
+        var notFusionSolar = await accounts.AddAsync(Admin, new VendorAccountForm { BaseUrl = $"https://127.0.0.1:{openPort}/", AccountId = "u", Secret = "p" });
 
         Assert.False(closed.Saved);
         Assert.Equal(closed.Message, notFusionSolar.Message);

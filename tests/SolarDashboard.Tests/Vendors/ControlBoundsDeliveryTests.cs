@@ -1,3 +1,4 @@
+using SolarDashboard.Tests.Web.Control;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Components.Control;
 using SolarDashboard.Core.Control;
@@ -30,11 +31,11 @@ public sealed class ControlBoundsDeliveryTests
         await using var h = await SyncHarness.StartAsync(sandbox);
         var connection = await h.AddOwnerAsync("owner-anna");
         await h.RunForAsync(TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(1), [connection]);
-        var plant = (await h.ControlFacts.ReadAsync(Operator)).First(p => p.ConnectionId == connection && p.ControllerOnline);
+        var plant = (await h.Control.ReadPlantsAsync(Operator)).First(p => p.ConnectionId == connection && p.ControllerOnline);
         var batteryKw = plant.MaxChargeW!.Value / 1000;
 
         // What the form made of "2000000" before: 2,000,000,000 W, which fits the wire's Integer and was sent.
-        var form = new ControlForm(ControlKind.BatteryConfig) { MaxChargeKw = 2_000_000 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig) { MaxChargeKw = 2_000_000 };
         form.Select(plant.PlantId, true);
         var outcome = await h.Control.SubmitAsync(Operator, new ControlSubmission(form.RequestKey, ControlKind.BatteryConfig, form.Requests()));
 
@@ -52,7 +53,7 @@ public sealed class ControlBoundsDeliveryTests
         await using var h = await SyncHarness.StartAsync(sandbox);
         var connection = await h.AddOwnerAsync("owner-anna");
         await h.RunForAsync(TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(1), [connection]);
-        var plant = (await h.ControlFacts.ReadAsync(Operator)).First(p => p.ConnectionId == connection && p.ControllerOnline);
+        var plant = (await h.Control.ReadPlantsAsync(Operator)).First(p => p.ConnectionId == connection && p.ControllerOnline);
         PlantRequest[] nan = [new(plant.PlantId, new FeedInParameters(true, double.NaN, false))];
 
         var plan = await h.Control.PlanAsync(Operator, ControlKind.ActivePower, nan);

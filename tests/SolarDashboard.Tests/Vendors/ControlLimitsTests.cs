@@ -1,3 +1,4 @@
+using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
 
 namespace SolarDashboard.Tests.Vendors;

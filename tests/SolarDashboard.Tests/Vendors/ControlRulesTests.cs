@@ -243,11 +243,11 @@ public sealed class ControlRulesTests
         var task = new ControlTaskRecord { Kind = ControlKind.ChargeDischarge, RequestKey = "k", Summary = "s", SubmittedByName = "o", DeliveredAt = delivered };
         var plant = new ControlTaskPlant { PlantName = "p", PlantCode = "NE=1", Active = true,
             ParametersJson = JsonSerializer.Serialize<ControlParameters>(new ChargeDischargeParameters(ForcedAction.Charge, false, null, 30, null), new JsonSerializerOptions(JsonSerializerDefaults.Web)) };
-        Assert.Equal(delivered.AddMinutes(3).AddSeconds(20), ControlTaskTracker.NextCheck(task, [plant], delivered));
+        Assert.Equal(delivered.AddMinutes(3).AddSeconds(20), ControlTracker.NextCheck(task, [plant], delivered, FusionSolarControl.Schedule));
         task.Checks = 4;
         // 24 minutes later by the back-off, but the 30-minute charge ends at 10:30: check at the 10:33 mark instead.
-        Assert.Equal(delivered.AddMinutes(33).AddSeconds(20), ControlTaskTracker.NextCheck(task, [plant], delivered.AddMinutes(12)));
+        Assert.Equal(delivered.AddMinutes(33).AddSeconds(20), ControlTracker.NextCheck(task, [plant], delivered.AddMinutes(12), FusionSolarControl.Schedule));
         task.Checks = 20;
-        Assert.Equal(delivered.AddMinutes(60 + 60).AddSeconds(20), ControlTaskTracker.NextCheck(task, [plant], delivered.AddMinutes(59)));
+        Assert.Equal(delivered.AddMinutes(60 + 60).AddSeconds(20), ControlTracker.NextCheck(task, [plant], delivered.AddMinutes(59), FusionSolarControl.Schedule));
     }
 }

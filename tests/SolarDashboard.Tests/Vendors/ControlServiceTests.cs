@@ -33,7 +33,7 @@ public sealed class ControlServiceTests
         var h = await SyncHarness.StartAsync(sandbox);
         var id = await h.AddOwnerAsync(owner);
         await h.RunForAsync(TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(1), [id]);
-        var plant = (await h.ControlFacts.ReadAsync(Operator)).First(p => p.ConnectionId == id && p.ControllerOnline);
+        var plant = (await h.Control.ReadPlantsAsync(Operator)).First(p => p.ConnectionId == id && p.ControllerOnline);
         return new Setup(sandbox, h, id, plant);
     }
 
@@ -140,7 +140,7 @@ public sealed class ControlServiceTests
     public async Task Partial_success_across_plants_records_each_plants_answer()
     {
         await using var s = await StartAsync("owner-carl", o => o.Fleet.Owners = [new() { UserName = "owner-carl", Plants = 3 }]);
-        var plants = (await s.H.ControlFacts.ReadAsync(Operator)).Where(p => p.ConnectionId == s.Connection).Take(2).ToList();
+        var plants = (await s.H.Control.ReadPlantsAsync(Operator)).Where(p => p.ConnectionId == s.Connection).Take(2).ToList();
         Assert.Equal(2, plants.Count);
         // The first is already unlimited: FusionSolar answers "The configured value is the same as the current value."
         var outcome = await s.H.Control.SubmitAsync(Operator, new ControlSubmission(Key(), ControlKind.ActivePower,
@@ -159,7 +159,7 @@ public sealed class ControlServiceTests
     public async Task Plants_take_different_parameters_in_one_task()
     {
         await using var s = await StartAsync("owner-carl", o => o.Fleet.Owners = [new() { UserName = "owner-carl", Plants = 3 }]);
-        var plants = (await s.H.ControlFacts.ReadAsync(Operator)).Where(p => p.ConnectionId == s.Connection).Take(2).ToList();
+        var plants = (await s.H.Control.ReadPlantsAsync(Operator)).Where(p => p.ConnectionId == s.Connection).Take(2).ToList();
         var outcome = await s.H.Control.SubmitAsync(Operator, new ControlSubmission(Key(), ControlKind.ActivePower,
             [new(plants[0].PlantId, new FeedInParameters(true, 2, false)), new(plants[1].PlantId, new FeedInParameters(true, 4, true))]));
         var view = (await s.H.Control.GetAsync(Operator, Assert.Single(outcome.TaskIds)))!;
@@ -175,7 +175,7 @@ public sealed class ControlServiceTests
     public async Task A_disconnected_plant_is_refused_before_sending_and_by_the_vendor_when_the_dashboard_could_not_know()
     {
         await using var s = await StartAsync("owner-ben");
-        var garage = (await s.H.ControlFacts.ReadAsync(Operator)).Single(p => p.PlantName == "Ben's Garage");
+        var garage = (await s.H.Control.ReadPlantsAsync(Operator)).Single(p => p.PlantName == "Ben's Garage");
         Assert.False(garage.ControllerOnline);
         var plan = await s.H.Control.PlanAsync(Operator, ControlKind.ActivePower, [new(garage.PlantId, new FeedInParameters(true, 2, false))]);
         Assert.Contains(plan.Problems, p => p.Contains("offline"));

@@ -14,35 +14,6 @@ using SolarDashboard.Vendors.FusionSolar.Auth;
 
 namespace SolarDashboard.Vendors.FusionSolar.Consent;
 
-/// <summary>Why a consent did not complete; each has its own plain-language page with a way to try again.</summary>
-public enum ConsentFailure
-{
-    None,
-    /// <summary>The owner pressed "Deny" (error=10002).</summary>
-    Denied,
-    /// <summary>FusionSolar does not accept the requested permission sets (error=invalid_scope).</summary>
-    InvalidScope,
-    /// <summary>The code expired (5 minutes) or was already used (invalid_grant / 1110).</summary>
-    CodeRejected,
-    /// <summary>FusionSolar does not accept this app's client_id or client_secret (invalid_client).</summary>
-    InvalidClient,
-    /// <summary>FusionSolar refused the token request's grant type (1111 unsupported_grant_type).</summary>
-    UnsupportedGrantType,
-    /// <summary>The state is unknown, already used, or belongs to another user or sign-in session.</summary>
-    BadState,
-    /// <summary>The state is older than 10 minutes.</summary>
-    ExpiredState,
-    /// <summary>FusionSolar could not be reached or answered with an error.</summary>
-    Unreachable,
-    /// <summary>Configuration: no OAuth client is set up for this installation.</summary>
-    NotConfigured,
-}
-
-public sealed record ConsentResult(ConsentFailure Failure, ConsentPurpose Purpose, int? ConnectionId, string? Detail = null)
-{
-    public bool Succeeded => Failure == ConsentFailure.None;
-}
-
 /// <summary>
 /// An owner hands us access to their FusionSolar account (reference 3.1.2): the authorize redirect with a state that is
 /// single-use, bound to the user's sign-in session and valid 10 minutes; the callback exchanges the code at once (it
@@ -50,12 +21,13 @@ public sealed record ConsentResult(ConsentFailure Failure, ConsentPurpose Purpos
 /// </summary>
 public sealed class FusionSolarConsent(
     IDbContextFactory<SolarDbContext> dbFactory,
+    ConnectionSessions sessions,
     SecretProtector secrets,
     FusionSolarOAuthSettingsProvider settings,
     VendorHttp http,
     ConnectionSyncRunner syncRunner,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers) : IOwnerConsent
 {
     public const string BasicScope = "pvms.openapi.basic";
     public const string ControlScope = "pvms.openapi.control";
@@ -65,6 +37,10 @@ public sealed class FusionSolarConsent(
     private readonly ILogger _logger = loggers.CreateLogger<FusionSolarConsent>();
 
     public bool IsConfigured => settings.Options.IsConfigured;
+
+    public string ReadScope => BasicScope;
+
+    string IOwnerConsent.ControlScope => ControlScope;
 
     /// <summary>
     /// The FusionSolar authorize URL to send the owner to. <paramref name="origin"/> is the address the user's browser
@@ -184,6 +160,7 @@ public sealed class FusionSolarConsent(
         connection.State = ConnectionState.Pending;
         connection.LastError = null;
         await db.SaveChangesAsync(ct);
+        sessions.Forget(connection.Id); // the connection's session holds the old tokens: the next caller opens one with these
         // Work that waited for the consent (or failed without it) is due now.
         await db.SyncStates.Where(s => s.ConnectionId == connection.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.NextDueAt, now), ct);
         _logger.LogInformation("User {User} completed FusionSolar consent ({Purpose}) for connection {Id}; scopes {Scopes}", user.UserId, pending.Purpose, connection.Id, tokens.Scope);

@@ -1,27 +1,23 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Plants;
-using SolarDashboard.Core.Users;
 using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Vendors.FusionSolar.Control;
 
-/// <summary>Builds <see cref="PlantControlFacts"/> from the cache: devices, latest values, the connection's consent, running tasks.</summary>
+/// <summary>Builds <see cref="PlantControlFacts"/> of FusionSolar plants from the cache: devices, latest values, the connection's consent.</summary>
 public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFactory)
 {
     private const int Battery = FusionSolarDeviceTypes.Battery, SmartLogger = FusionSolarDeviceTypes.SmartLogger, Dongle = FusionSolarDeviceTypes.Dongle,
         DistributedSmartLogger = FusionSolarDeviceTypes.DistributedSmartLogger, Emma = FusionSolarDeviceTypes.Emma;
 
-    /// <summary>The plants this user may control (all of them when <paramref name="plantIds"/> is null), with what the forms need to know.</summary>
-    public async Task<IReadOnlyList<PlantControlFacts>> ReadAsync(UserAccess user, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
+    /// <summary>What the forms need to know of these plants (the ledger has already checked who may control them).</summary>
+    public async Task<IReadOnlyList<PlantControlFacts>> ReadAsync(IReadOnlyList<Plant> plants, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = user.Plants.Restrict(plantIds);
-        var plants = await db.Plants.AsNoTracking().Where(p => scope == null || scope.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
-        plants = plants.Where(p => user.CanControl(p.Id)).ToList();
         var ids = plants.Select(p => p.Id).ToList();
         var connections = await db.Connections.AsNoTracking().Where(c => plants.Select(p => p.ConnectionId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var devices = (await db.Devices.AsNoTracking().Where(d => ids.Contains(d.PlantId)).ToListAsync(ct)).Select(d => (Device: d, TypeId: FusionSolarDeviceTypes.TypeOf(d))).ToLookup(d => d.Device.PlantId);
@@ -30,7 +26,6 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
             .ToListAsync(ct);
         var byDevice = latest.Where(k => k.DeviceId != null).ToDictionary(k => k.DeviceId!.Value, k => KpiJson.Parse(k.ValuesJson));
         var byPlant = latest.Where(k => k.PlantId != null).ToDictionary(k => k.PlantId!.Value, k => KpiJson.Parse(k.ValuesJson));
-        var running = await db.ControlTaskPlants.AsNoTracking().Where(t => t.Active && ids.Contains(t.PlantId)).ToDictionaryAsync(t => t.PlantId, t => t.TaskId, ct);
 
         return plants.Select(p =>
         {
@@ -47,11 +42,15 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
             // Neither the device list nor real-time data carries the inverters' rated power; the plant's capacity (kWp)
             // stands in for it as the EMMA feed-in upper bound (5.2.7).
             var online = byPlant.GetValueOrDefault(p.Id)?.GetValueOrDefault("real_health_state") is not 1.0;
+            var mode = batteryValues?.GetValueOrDefault("ch_discharge_model") is { } m ? (int?)m : null;
             return new PlantControlFacts(p.Id, p.Name, p.VendorKey, p.ConnectionId, ConnectionAllows(c), ConnectionProblem(c),
                 battery is not null, battery?.Model?.StartsWith("LG", StringComparison.OrdinalIgnoreCase) == true, controller, online,
-                batteryValues?.GetValueOrDefault("battery_soc"), batteryValues?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
+                batteryValues?.GetValueOrDefault("battery_soc"), mode,
                 batteryValues?.GetValueOrDefault("max_charge_power"), batteryValues?.GetValueOrDefault("max_discharge_power"),
-                p.CapacityKwp, running.TryGetValue(p.Id, out var task) ? task : null);
+                p.CapacityKwp, null)
+            {
+                BatteryModeText = mode is { } code ? FusionSolarStates.ChargeDischargeModes.GetValueOrDefault(code, $"Unknown state {code}") : null,
+            };
         }).ToList();
     }
 

@@ -158,7 +158,7 @@ public static class ControlRules
         _ => "inverters connected directly",
     };
 
-    public static string DayName(int day) => day switch { 1 => "Mon", 2 => "Tue", 3 => "Wed", 4 => "Thu", 5 => "Fri", 6 => "Sat", 7 => "Sun", _ => "?" };
+    public static string DayName(int day) => TouWindow.DayName(day);
 
     private static bool TryTime(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);

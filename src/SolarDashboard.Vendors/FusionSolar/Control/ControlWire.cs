@@ -6,12 +6,6 @@ using SolarDashboard.Vendors.FusionSolar.Wire;
 
 namespace SolarDashboard.Vendors.FusionSolar.Control;
 
-/// <summary>One plant's line of a delivery or query answer.</summary>
-public sealed record PlantAnswer(string PlantCode, PlantControlStatus Status, string? Message, double? ChargedKwh = null, double? DischargedKwh = null);
-
-/// <summary>A delivery or query answer: the vendor's failCode and message, the task id, and each plant's line.</summary>
-public sealed record ControlAnswer(int FailCode, string? Message, string? TaskId, IReadOnlyList<PlantAnswer> Plants, string Raw);
-
 /// <summary>The request bodies and answers of reference 5.2, field by field as documented.</summary>
 public static class ControlWire
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Plants;
 using static SolarDashboard.Vendors.FusionSolar.Model.FusionSolarDeviceTypes;
@@ -8,7 +9,15 @@ namespace SolarDashboard.Vendors.FusionSolar.Control;
 
 /// <summary>The plant's latest battery and meter values, the only evidence the dashboard has of what happened there.</summary>
 public sealed record PlantEvidence(DateTimeOffset? BatteryAt, DateTimeOffset? MeterAt, double? Soc, int? ModeCode, double? BatteryW, double? MaxChargeW, double? MaxDischargeW, double? ExportKw)
+    : IControlEvidence
 {
+    DateTimeOffset? IControlEvidence.MeasuredAt(ControlParameters parameters) => At(parameters);
+
+    (bool? Arrived, string Note) IControlEvidence.ShowsArrival(ControlParameters parameters) => ShowsArrival(parameters, this);
+
+    (bool? Seen, string Note) IControlEvidence.ShowsEffect(ControlParameters parameters, double? chargedKwh, double? dischargedKwh) =>
+        ShowsEffect(parameters, this, chargedKwh, dischargedKwh);
+
     public static async Task<PlantEvidence> ReadAsync(SolarDbContext db, int plantId, CancellationToken ct)
     {
         string[] watched = [Text(Battery), Text(PowerSensor), Text(GridMeter)];

@@ -22,7 +22,7 @@ public sealed class FusionSolarConnectionSync(
     int connectionId,
     bool oauth,
     FusionSolarClient client,
-    Func<IReadOnlyList<NbiCallRecord>> drainCalls,
+    ConnectionCallLog calls,
     CacheWriter writer,
     IDbContextFactory<SolarDbContext> dbFactory,
     TimeProvider time,
@@ -237,7 +237,7 @@ public sealed class FusionSolarConnectionSync(
 
     private Task RecordAsync(SolarDbContext db, CancellationToken ct)
     {
-        CallLog.Add(db, connectionId, drainCalls());
+        calls.MoveTo(db);
         return Task.CompletedTask;
     }
 

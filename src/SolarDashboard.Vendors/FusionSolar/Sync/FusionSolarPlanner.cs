@@ -1,37 +1,4 @@
-using SolarDashboard.Core.Data;
-using SolarDashboard.Core.Sync;
 namespace SolarDashboard.Vendors.FusionSolar.Sync;
-
-/// <summary>The kinds of data a FusionSolar connection keeps fresh, each fed by one API.</summary>
-public enum DataClass
-{
-    PlantList, DeviceList, PlantRealTime, DeviceRealTime, Alarms,
-    PlantHourReport, PlantDayReport, PlantMonthReport, PlantYearReport,
-    DeviceDayReport, DeviceMonthReport, DeviceYearReport, History,
-
-    /// <summary>Older history, newest gaps first, one call (10 devices × 3 days) per run, with the History budget left over.</summary>
-    HistoryBackfill,
-}
-
-/// <summary>What the account holds: plants and devices per type (reference 5.1.1.2 type ids).</summary>
-public sealed record Inventory(int Plants, IReadOnlyDictionary<int, int> DevicesByType)
-{
-    public static readonly Inventory Empty = new(0, new Dictionary<int, int>());
-}
-
-/// <summary>A budget: at most <see cref="Limit"/> calls per fixed <see cref="Window"/>; <see cref="Bucket"/> names what shares it.</summary>
-public sealed record Budget(string Bucket, TimeSpan Window, int Limit);
-
-/// <summary>One planned job: how many calls a run takes, how often it runs, and which budget pays.</summary>
-public sealed record PlannedJob(DataClass Class, string Api, int CallsPerRun, TimeSpan Interval, Budget Budget)
-{
-    public double CallsPerDay => Interval <= TimeSpan.Zero ? 0 : CallsPerRun * (TimeSpan.FromDays(1) / Interval);
-}
-
-public sealed record SyncPlan(bool OAuth, IReadOnlyList<PlannedJob> Jobs, int HistoryBackfillCallsPerDay)
-{
-    public PlannedJob Job(DataClass c) => Jobs.Single(j => j.Class == c);
-}
 
 /// <summary>
 /// Turns reference section 4 into a schedule before any call is made. API accounts: each API has its own budget from the
@@ -211,18 +178,4 @@ public static class FusionSolarPlanner
         inv.DevicesByType.Where(t => types is null || types.Contains(t.Key)).Sum(t => Up(t.Value, per));
 
     private static int Up(int n, int per) => (n + per - 1) / per;
-}
-
-/// <summary>Every NBI call goes into the persisted call log: the quota view and every budget check read it.</summary>
-public static class CallLog
-{
-    public static void Add(SolarDbContext db, int connectionId, IEnumerable<NbiCallRecord> calls)
-    {
-        foreach (var c in calls)
-            db.Calls.Add(new VendorCall
-            {
-                ConnectionId = connectionId, Api = c.Api, At = c.At, DurationMs = (int)c.Duration.TotalMilliseconds, Succeeded = c.Succeeded,
-                FailCode = c.FailCode, HttpStatus = c.HttpStatus, Error = c.Error?.ToString(),
-            });
-    }
 }

@@ -1,4 +1,4 @@
-using SolarDashboard.Vendors.FusionSolar.Consent;
+using SolarDashboard.Core.Connections;
 
 namespace SolarDashboard.Components.Connections;
 

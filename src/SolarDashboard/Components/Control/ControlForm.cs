@@ -1,19 +1,22 @@
 using SolarDashboard.Core.Control;
-using SolarDashboard.Vendors.FusionSolar.Control;
 
 namespace SolarDashboard.Components.Control;
 
 /// <summary>
 /// The control form's state: the task kind, the chosen plants, the settings as an operator types them (kW, minutes,
 /// SOC) and the plants kept with their own settings. It turns them into the parameters of reference 5.2 (W, signed
-/// powerDispatch). Its request key is made when the form opens, so a double click submits one task.
+/// powerDispatch), bounded by the controlling vendor's <see cref="Rules"/>. Its request key is made when the form opens,
+/// so a double click submits one task.
 /// </summary>
 public sealed class ControlForm
 {
     private readonly HashSet<int> _selected = [];
     private List<PlantRequest> _kept = [];
 
-    public ControlForm(ControlKind kind = ControlKind.ChargeDischarge) => Kind = kind;
+    public ControlForm(IControlRules rules, ControlKind kind = ControlKind.ChargeDischarge) => (Rules, Kind) = (rules, kind);
+
+    /// <summary>The vendor's rules: bounds, window limits, what a task does in words.</summary>
+    public IControlRules Rules { get; }
 
     public ControlKind Kind { get; private set; }
 
@@ -84,8 +87,11 @@ public sealed class ControlForm
         _selected.Add(kept.PlantId);
     }
 
-    /// <summary>Step 1 of practice 2 (reference 7.5): a TOU mode whose one-minute window leaves the battery to manual commands.</summary>
-    public void PrepareManualControl() => Load(ManualControl.Practice2Mode);
+    /// <summary>The vendor's manual-control mode (FusionSolar: practice 2 of 7.5), which leaves the battery to forced charge and discharge tasks.</summary>
+    public void PrepareManualControl()
+    {
+        if (Rules.ManualControlMode is { } mode) Load(mode);
+    }
 
     /// <summary>Fills the form from parameters (W back to kW) and switches to their kind.</summary>
     public void Load(ControlParameters parameters)
@@ -119,7 +125,7 @@ public sealed class ControlForm
     }
 
     /// <summary>
-    /// The form's values outside their fields' bounds (<see cref="ControlLimits"/>) for the selected plants, and required
+    /// The form's values outside their fields' bounds (<see cref="IControlRules.Limit"/>) for the selected plants, and required
     /// values left empty. Checked before anything is converted; the rules check each plant again before sending.
     /// </summary>
     public IReadOnlyList<string> InputProblems(IEnumerable<PlantControlFacts>? plants = null)
@@ -146,8 +152,8 @@ public sealed class ControlForm
                 break;
             case ControlKind.BatteryMode when Tou:
                 Check(ControlField.GridChargePower, GridChargeKw, "Enter the maximum power for charging from the grid.");
-                if (Windows.Count is 0 or > ControlLimits.MaxWindows) problems.Add($"Set 1 to {ControlLimits.MaxWindows} charge or discharge windows.");
-                problems.AddRange(ControlRules.WindowProblems(TouWindowRow.ToWindows(Windows)).Select(ControlTexts.Sentence));
+                if (Windows.Count == 0 || Windows.Count > Rules.MaxWindows) problems.Add($"Set 1 to {Rules.MaxWindows} charge or discharge windows.");
+                problems.AddRange(Rules.WindowProblems(TouWindowRow.ToWindows(Windows)).Select(ControlTexts.Sentence));
                 break;
             case ControlKind.BatteryConfig:
                 Check(ControlField.EndOfChargeSoc, EndOfChargeSoc);
@@ -166,11 +172,11 @@ public sealed class ControlForm
     public FieldLimit Limit(ControlField field, IEnumerable<PlantControlFacts> plants)
     {
         var chosen = plants.Where(p => _selected.Contains(p.PlantId)).ToList();
-        var common = FieldLimit.Common(chosen.Select(p => ControlLimits.For(field, p, Action)));
-        if (common is null) return ControlLimits.For(field, null, Action);
+        var common = FieldLimit.Common(chosen.Select(p => Rules.Limit(field, p, Action)));
+        if (common is null) return Rules.Limit(field, null, Action);
         // Say which plant is missing what its bound depends on.
-        var missing = chosen.FirstOrDefault(p => ControlLimits.For(field, p, Action).Missing is not null);
-        return missing is null ? common : common with { Missing = $"{missing.PlantName}: {ControlLimits.For(field, missing, Action).Missing}" };
+        var missing = chosen.FirstOrDefault(p => Rules.Limit(field, p, Action).Missing is not null);
+        return missing is null ? common : common with { Missing = $"{missing.PlantName}: {Rules.Limit(field, missing, Action).Missing}" };
     }
 
     /// <summary>The settings now in the form, for the current kind. Throws when <see cref="InputProblems"/> has any.</summary>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Core.Control;
 
 namespace SolarDashboard.Components.Control;
 

@@ -1,8 +1,6 @@
 using MudBlazor;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Control;
-using SolarDashboard.Vendors.FusionSolar.Control;
-using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Components.Control;
 
@@ -58,5 +56,6 @@ public static class ControlTexts
         _ => "Inverter (direct)",
     };
 
-    public static string Mode(PlantControlFacts p) => p.BatteryModeCode is { } code ? FusionSolarStates.ChargeDischargeModes.GetValueOrDefault(code, $"Unknown state {code}") : "—";
+    /// <summary>The battery's working mode in its vendor's words.</summary>
+    public static string Mode(PlantControlFacts p) => p.BatteryModeText ?? (p.BatteryModeCode is { } code ? $"Unknown state {code}" : "—");
 }

@@ -1,4 +1,4 @@
-using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Core.Control;
 
 namespace SolarDashboard.Components.Control;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Core.Control;
 
 namespace SolarDashboard.Components.Control;
 

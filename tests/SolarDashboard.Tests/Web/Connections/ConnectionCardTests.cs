@@ -5,6 +5,7 @@ using SolarDashboard.Components.Connections;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Users;
+using SolarDashboard.Vendors.FusionSolar.Consent;
 
 namespace SolarDashboard.Tests.Web.Connections;
 
@@ -18,6 +19,17 @@ public sealed class ConnectionCardTests : MudTestContext
     public ConnectionCardTests()
     {
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        Services.AddSingleton<IOwnerConsent, FusionSolarScopes>();
+    }
+
+    /// <summary>The card asks the vendor's consent which scopes mean reading and control: FusionSolar's (reference 3.1.2).</summary>
+    private sealed class FusionSolarScopes : IOwnerConsent
+    {
+        public bool IsConfigured => true;
+        public string ReadScope => FusionSolarConsent.BasicScope;
+        public string ControlScope => FusionSolarConsent.ControlScope;
+        public Task<Uri> BeginAsync(UserAccess user, string sessionId, ConsentPurpose purpose, int? connectionId, Uri origin, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConsentResult> CompleteAsync(UserAccess user, string? sessionId, string? state, string? code, string? error, CancellationToken ct = default) => throw new NotSupportedException();
     }
 
     private static ConnectionSummary Owned(ConnectionState state, string? scopes = "pvms.openapi.basic pvms.openapi.control", string? error = null) =>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SolarDashboard.Components.Control;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Users;
-using SolarDashboard.Vendors;
 using SolarDashboard.Vendors.FusionSolar.Control;
 
 namespace SolarDashboard.Tests.Web.Control;
@@ -39,7 +38,7 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
     [Fact]
     public void Two_million_kilowatts_shows_the_batterys_limit_and_the_review_stays_closed()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig);
         var (section, review) = RenderForm<BatteryLimitSettings>(form);
         Assert.False(ReviewDisabled(review));
 
@@ -65,7 +64,7 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
     [InlineData("Infinity", "is not a number")]
     public void Text_that_is_not_a_plain_number_is_refused_not_read_as_another_number(string text, string reason)
     {
-        var form = new ControlForm(ControlKind.BatteryConfig);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig);
         var (section, review) = RenderForm<BatteryLimitSettings>(form);
 
         Type(section, review, "max-charge-kw", text);
@@ -79,7 +78,7 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
     [Fact]
     public void A_duration_beyond_1440_minutes_is_not_clamped_to_it()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         var (section, review) = RenderForm<ChargeDischargeSettings>(form);
 
         Type(section, review, "minutes", "5000");
@@ -93,7 +92,7 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
     [Fact]
     public void A_negative_maximum_is_not_raised_to_zero()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig);
         var (section, review) = RenderForm<BatteryLimitSettings>(form);
 
         Type(section, review, "max-discharge-kw", "-2");
@@ -106,7 +105,7 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
     [Fact]
     public void A_feed_in_limit_beyond_the_controllers_range_keeps_the_review_closed()
     {
-        var form = new ControlForm(ControlKind.ActivePower);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.ActivePower);
         var (section, review) = RenderForm<FeedInSettings>(form);
 
         Type(section, review, "feed-kw", "5000.5");

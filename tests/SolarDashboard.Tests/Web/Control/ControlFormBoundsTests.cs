@@ -117,7 +117,7 @@ public sealed class ControlFormBoundsTests
     [MemberData(nameof(Rows))]
     public void Each_field_is_refused_outside_its_bounds_before_anything_is_converted(string what, ControlKind kind, Action<ControlForm> set, string? refusal)
     {
-        var form = new ControlForm(kind);
+        var form = new ControlForm(FusionSolarForms.Rules, kind);
         form.Select(1, true);
         set(form);
 
@@ -137,7 +137,7 @@ public sealed class ControlFormBoundsTests
     [Fact]
     public void Two_million_kilowatts_is_refused_by_the_battery_and_names_its_limit()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig) { MaxChargeKw = 2_000_000 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig) { MaxChargeKw = 2_000_000 };
         form.Select(1, true);
 
         Assert.Equal(["The maximum charge power must be from 0 to 5 kW (the battery's maximum charge power); 2000000 kW is outside."], form.InputProblems([Plant()]));
@@ -146,7 +146,7 @@ public sealed class ControlFormBoundsTests
     [Fact]
     public void Without_a_selected_plant_only_the_wire_bounds_the_power_and_its_edge_is_exact()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig) { MaxChargeKw = 2147483.647 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig) { MaxChargeKw = 2147483.647 };
         Assert.Empty(form.InputProblems());
         Assert.Equal(int.MaxValue, ((BatteryLimitParameters)form.Parameters()).MaxChargeW);
 
@@ -158,7 +158,7 @@ public sealed class ControlFormBoundsTests
     [Fact]
     public void A_plant_that_has_not_reported_its_battery_maximum_is_named()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig) { MaxChargeKw = 1 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig) { MaxChargeKw = 1 };
         form.Select(1, true);
 
         var problem = Assert.Single(form.InputProblems([Plant(maxChargeW: null)]));
@@ -169,7 +169,7 @@ public sealed class ControlFormBoundsTests
     [Fact]
     public void A_fraction_of_a_minute_is_refused_and_never_truncated()
     {
-        var form = new ControlForm { Minutes = 2.5 };
+        var form = new ControlForm(FusionSolarForms.Rules) { Minutes = 2.5 };
 
         Assert.Contains(form.InputProblems(), p => p.Contains("whole number of minutes"));
         Assert.Throws<OverflowException>(() => form.Parameters());

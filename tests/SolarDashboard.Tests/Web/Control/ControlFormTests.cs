@@ -13,7 +13,7 @@ public sealed class ControlFormTests
     [Fact]
     public void A_forced_charge_sends_its_power_in_positive_watts()
     {
-        var form = new ControlForm { Action = ForcedAction.Charge, PowerKw = 2.5 };
+        var form = new ControlForm(FusionSolarForms.Rules) { Action = ForcedAction.Charge, PowerKw = 2.5 };
 
         var p = Assert.IsType<ChargeDischargeParameters>(form.Parameters());
 
@@ -23,7 +23,7 @@ public sealed class ControlFormTests
     [Fact]
     public void A_forced_discharge_sends_its_power_in_negative_watts()
     {
-        var form = new ControlForm { Action = ForcedAction.Discharge, PowerKw = 1.2345 };
+        var form = new ControlForm(FusionSolarForms.Rules) { Action = ForcedAction.Discharge, PowerKw = 1.2345 };
 
         var p = Assert.IsType<ChargeDischargeParameters>(form.Parameters());
 
@@ -33,15 +33,15 @@ public sealed class ControlFormTests
     [Fact]
     public void Stop_sends_no_power_and_no_power_means_the_default()
     {
-        Assert.Null(((ChargeDischargeParameters)new ControlForm { Action = ForcedAction.Stop, PowerKw = 3 }.Parameters()).PowerW);
-        Assert.Null(((ChargeDischargeParameters)new ControlForm { Action = ForcedAction.Charge, PowerKw = null }.Parameters()).PowerW);
+        Assert.Null(((ChargeDischargeParameters)new ControlForm(FusionSolarForms.Rules) { Action = ForcedAction.Stop, PowerKw = 3 }.Parameters()).PowerW);
+        Assert.Null(((ChargeDischargeParameters)new ControlForm(FusionSolarForms.Rules) { Action = ForcedAction.Charge, PowerKw = null }.Parameters()).PowerW);
     }
 
     [Fact]
     public void Duration_control_sends_minutes_and_soc_control_sends_the_target_only()
     {
-        var byDuration = (ChargeDischargeParameters)new ControlForm { Minutes = 90, TargetSoc = 80 }.Parameters();
-        var bySoc = (ChargeDischargeParameters)new ControlForm { SocControl = true, Minutes = 90, TargetSoc = 80 }.Parameters();
+        var byDuration = (ChargeDischargeParameters)new ControlForm(FusionSolarForms.Rules) { Minutes = 90, TargetSoc = 80 }.Parameters();
+        var bySoc = (ChargeDischargeParameters)new ControlForm(FusionSolarForms.Rules) { SocControl = true, Minutes = 90, TargetSoc = 80 }.Parameters();
 
         Assert.Equal((90, (double?)null), (byDuration.Minutes, byDuration.TargetSoc));
         Assert.Equal(((int?)null, 80.0), (bySoc.Minutes, bySoc.TargetSoc));
@@ -50,7 +50,7 @@ public sealed class ControlFormTests
     [Fact]
     public void Battery_parameters_send_maximum_powers_in_watts()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig) { EndOfChargeSoc = 95, MaxChargeKw = 3.3, MaxDischargeKw = 0.5 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig) { EndOfChargeSoc = 95, MaxChargeKw = 3.3, MaxDischargeKw = 0.5 };
 
         var p = Assert.IsType<BatteryLimitParameters>(form.Parameters());
 
@@ -63,7 +63,7 @@ public sealed class ControlFormTests
     [InlineData(double.NaN)]
     public void A_power_that_does_not_fit_the_wire_is_refused_not_clamped(double kw)
     {
-        var form = new ControlForm(ControlKind.BatteryConfig) { MaxChargeKw = kw };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig) { MaxChargeKw = kw };
 
         Assert.Contains(form.InputProblems(), p => p.Contains("maximum charge power"));
         Assert.Throws<OverflowException>(() => form.Parameters());
@@ -72,7 +72,7 @@ public sealed class ControlFormTests
     [Fact]
     public void A_negative_power_is_refused_because_the_action_gives_the_direction()
     {
-        var form = new ControlForm { Action = ForcedAction.Discharge, PowerKw = -2 };
+        var form = new ControlForm(FusionSolarForms.Rules) { Action = ForcedAction.Discharge, PowerKw = -2 };
 
         Assert.Equal(["The discharge power must be from 0.001 to 2147483.647 kW (the most FusionSolar's Integer watts can carry); -2 kW is outside."], form.InputProblems());
     }
@@ -80,7 +80,7 @@ public sealed class ControlFormTests
     [Fact]
     public void Tou_mode_carries_its_windows_and_grid_power_and_self_consumption_carries_none()
     {
-        var form = new ControlForm(ControlKind.BatteryMode) { Surplus = SurplusPv.Charge, GridChargeKw = 4 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryMode) { Surplus = SurplusPv.Charge, GridChargeKw = 4 };
         form.Windows[0].ToggleDay(7);
 
         var tou = Assert.IsType<BatteryModeParameters>(form.Parameters());
@@ -95,7 +95,7 @@ public sealed class ControlFormTests
     [Fact]
     public void An_unlimited_feed_in_sends_no_power()
     {
-        var form = new ControlForm(ControlKind.ActivePower) { FeedInKw = 2, FeedInLimited = false, PerPhase = true };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.ActivePower) { FeedInKw = 2, FeedInLimited = false, PerPhase = true };
 
         Assert.Equal(new FeedInParameters(false, null, true), form.Parameters());
     }
@@ -103,7 +103,7 @@ public sealed class ControlFormTests
     [Fact]
     public void Kept_plants_keep_their_settings_while_the_form_moves_on()
     {
-        var form = new ControlForm(ControlKind.ActivePower) { FeedInKw = 1 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.ActivePower) { FeedInKw = 1 };
         form.Select(1, true);
         form.KeepSelected();
         form.FeedInKw = 4;
@@ -118,7 +118,7 @@ public sealed class ControlFormTests
     [Fact]
     public void A_selected_plant_overrides_its_kept_settings()
     {
-        var form = new ControlForm(ControlKind.ActivePower) { FeedInKw = 1 };
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.ActivePower) { FeedInKw = 1 };
         form.Select(1, true);
         form.KeepSelected();
         form.FeedInKw = 2;
@@ -130,7 +130,7 @@ public sealed class ControlFormTests
     [Fact]
     public void Another_kind_lets_kept_plants_go_because_one_task_is_one_kind()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         form.Select(1, true);
         form.KeepSelected();
 
@@ -144,7 +144,7 @@ public sealed class ControlFormTests
     [Fact]
     public void Editing_a_kept_plant_brings_its_settings_back_in_kilowatts()
     {
-        var form = new ControlForm { Action = ForcedAction.Discharge, PowerKw = 1.5, Minutes = 30 };
+        var form = new ControlForm(FusionSolarForms.Rules) { Action = ForcedAction.Discharge, PowerKw = 1.5, Minutes = 30 };
         form.Select(7, true);
         form.KeepSelected();
         form.PowerKw = null;
@@ -158,7 +158,7 @@ public sealed class ControlFormTests
     [Fact]
     public void Manual_control_prepares_practice_2_of_the_reference()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         form.Select(3, true);
         form.KeepSelected();
 
@@ -172,7 +172,7 @@ public sealed class ControlFormTests
     [Fact]
     public void The_request_key_stays_until_a_task_is_sent()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         var key = form.RequestKey;
         form.Select(1, true);
         form.PowerKw = 2;
@@ -188,7 +188,7 @@ public sealed class ControlFormTests
     public void The_range_note_gives_what_every_selected_plant_accepts()
     {
         var plants = new[] { Plant(1, ControllerType.Dongle), Plant(2, ControllerType.Inverter, maxChargeW: 5000), Plant(3, ControllerType.Emma) };
-        var form = new ControlForm(ControlKind.BatteryMode);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryMode);
 
         Assert.Equal("The allowed range depends on each plant's controller.", form.RangeNote(plants, ControlField.GridChargePower));
         form.Select(1, true);

@@ -14,7 +14,7 @@ public sealed class ControlSettingsTests : MudTestContext
     [Fact]
     public void A_discharge_typed_in_kilowatts_is_sent_as_negative_watts()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         form.Select(1, true);
         var section = Render<ChargeDischargeSettings>(p => p.Add(c => c.Form, form).Add(c => c.Plants, [Plant(5000, 3000)]));
 
@@ -31,7 +31,7 @@ public sealed class ControlSettingsTests : MudTestContext
     [Fact]
     public void A_charge_typed_in_kilowatts_is_sent_as_positive_watts()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         var section = Render<ChargeDischargeSettings>(p => p.Add(c => c.Form, form));
 
         section.Find("input[data-testid=power-kw]").Change("1.25");
@@ -43,7 +43,7 @@ public sealed class ControlSettingsTests : MudTestContext
     [Fact]
     public void Battery_powers_typed_in_kilowatts_are_sent_in_watts()
     {
-        var form = new ControlForm(ControlKind.BatteryConfig);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.BatteryConfig);
         var changes = 0;
         var section = Render<BatteryLimitSettings>(p => p.Add(c => c.Form, form).Add(c => c.Changed, () => changes++));
 
@@ -58,7 +58,7 @@ public sealed class ControlSettingsTests : MudTestContext
     [Fact]
     public void The_feed_in_limit_is_sent_in_kilowatts_and_its_range_shown()
     {
-        var form = new ControlForm(ControlKind.ActivePower);
+        var form = new ControlForm(FusionSolarForms.Rules, ControlKind.ActivePower);
         form.Select(1, true);
         var section = Render<FeedInSettings>(p => p.Add(c => c.Form, form).Add(c => c.Plants, [Plant(5000, 3000)]));
 
@@ -71,7 +71,7 @@ public sealed class ControlSettingsTests : MudTestContext
     [Fact]
     public void Preparing_manual_control_switches_the_form_to_practice_2()
     {
-        var form = new ControlForm();
+        var form = new ControlForm(FusionSolarForms.Rules);
         var section = Render<ChargeDischargeSettings>(p => p.Add(c => c.Form, form));
 
         section.Find("[data-testid=practice-2]").Click();

@@ -1,4 +1,5 @@
 using SolarDashboard.Components.Control;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
 
 namespace SolarDashboard.Tests.Web.Control;

@@ -1,5 +1,6 @@
 using Bunit;
 using SolarDashboard.Components.Control;
+using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
 
 namespace SolarDashboard.Tests.Web.Control;
@@ -40,7 +41,7 @@ public sealed class TouWeekTimelineTests : MudTestContext
             new() { Start = "04:00", End = "08:00", Charge = false, Days = [2] },
         };
         var changes = 0;
-        var editor = Render<TouWindowEditor>(p => p.Add(c => c.Rows, rows).Add(c => c.Changed, () => changes++));
+        var editor = Render<TouWindowEditor>(p => p.Add(c => c.Rows, rows).Add(c => c.Rules, FusionSolarForms.Rules).Add(c => c.Changed, () => changes++));
 
         Assert.Equal("windows 1 and 2 overlap on Tue.", editor.Find("[data-testid=tou-problem]").TextContent);
         Assert.Equal(2, editor.FindAll(".sd-tou-seg.clash").Count);
@@ -61,7 +62,7 @@ public sealed class TouWeekTimelineTests : MudTestContext
             new() { Start = "01:00", End = "05:00", Charge = true, Days = [1] },
             new() { Start = "06:00", End = "08:00", Charge = false, Days = [1] },
         };
-        var editor = Render<TouWindowEditor>(p => p.Add(c => c.Rows, rows));
+        var editor = Render<TouWindowEditor>(p => p.Add(c => c.Rows, rows).Add(c => c.Rules, FusionSolarForms.Rules));
         Assert.Empty(editor.FindAll(".sd-tou-seg.clash"));
 
         editor.FindAll("[data-testid=tou-end]")[0].Change("07:00:00");

@@ -1,71 +1,60 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SolarDashboard.Core.Connections;
-using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.Users;
-using SolarDashboard.Vendors.FusionSolar.Sync;
 
-namespace SolarDashboard.Vendors.FusionSolar.Control;
-
-public sealed class ControlOptions
-{
-    public const string Section = "FusionSolar:Control";
-
-    /// <summary>How long a delivery may take before its outcome counts as unknown (it is then reconciled, never resent).</summary>
-    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often the tracker looks for due checks (each task keeps its own schedule; this only bounds the delay).</summary>
-    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Control calls per owner and UTC day kept back from status checks, so a new task can still be delivered.</summary>
-    public int DeliveryReserve { get; set; } = 10;
-}
-
-public sealed record PlantRequest(int PlantId, ControlParameters Parameters);
-
-/// <summary>What an operator confirmed. <see cref="RequestKey"/> is made when the form opens; submitting it twice is one task.</summary>
-public sealed record ControlSubmission(string RequestKey, ControlKind Kind, IReadOnlyList<PlantRequest> Plants);
-
-/// <summary>Per plant: what will happen in words, and the exact entry that will be sent.</summary>
-public sealed record PlannedPlant(PlantControlFacts Plant, ControlParameters Parameters, string Description, string WireJson);
-
-public sealed record ControlPlan(IReadOnlyList<PlannedPlant> Plants, IReadOnlyList<string> Problems)
-{
-    public bool CanSend => Problems.Count == 0 && Plants.Count > 0;
-}
-
-/// <summary>A task as the history and detail pages show it.</summary>
-public sealed record ControlTaskView(ControlTaskRecord Task, IReadOnlyList<ControlTaskPlant> Plants, IReadOnlyList<ControlTaskEvent> Events);
-
-public sealed record SubmitOutcome(IReadOnlyList<string> Problems, IReadOnlyList<int> TaskIds)
-{
-    public bool Accepted => Problems.Count == 0;
-}
+namespace SolarDashboard.Core.Control;
 
 /// <summary>
-/// Submits control tasks (reference 5.2) with every safety the operator relies on: access and ranges checked first, one
-/// task per plant at a time (a unique index, not only a check), one intent one task (request key), the record written
-/// before the call, never a blind retry — a delivery without an answer becomes "unknown" and is reconciled from the
-/// plant's data by <see cref="ControlTaskTracker"/>.
+/// The control ledger, for any vendor with an <see cref="IControlVendor"/>: every safety the operator relies on. Access
+/// and the vendor's ranges are checked first; one task per plant at a time (a unique index, not only a check); one intent
+/// one task (the request key); the record and the body to send are written before the call; never a blind retry: a
+/// delivery without an answer becomes "unknown" and is reconciled from the plant's data by <see cref="ControlTracker"/>.
+/// The audit trail is append-only (database triggers refuse changes).
 /// </summary>
-public sealed class ControlService(
+public sealed class ControlLedger(
     IDbContextFactory<SolarDbContext> dbFactory,
-    ControlFactsReader factsReader,
-    FusionSolarSyncer syncer,
+    ControlVendors vendors,
+    ConnectionSessions sessions,
     CacheNotifier notifier,
     TimeProvider time,
     IOptions<ControlOptions> options,
-    ILogger<ControlService> logger)
+    ILogger<ControlLedger> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _connectionGates = new();
+
+    /// <summary>The plants this user may control (all of them when <paramref name="plantIds"/> is null), with what the forms need to know.</summary>
+    public async Task<IReadOnlyList<PlantControlFacts>> ReadPlantsAsync(UserAccess user, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = user.Plants.Restrict(plantIds);
+        var plants = (await db.Plants.AsNoTracking().Where(p => scope == null || scope.Contains(p.Id)).ToListAsync(ct)).Where(p => user.CanControl(p.Id)).ToList();
+        var ids = plants.Select(p => p.Id).ToList();
+        var connectionIds = plants.Select(p => p.ConnectionId).Distinct().ToList();
+        var vendorOf = await db.Connections.AsNoTracking().Where(c => connectionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Vendor, ct);
+        var running = await db.ControlTaskPlants.AsNoTracking().Where(t => t.Active && ids.Contains(t.PlantId)).ToDictionaryAsync(t => t.PlantId, t => t.TaskId, ct);
+
+        var facts = new List<PlantControlFacts>();
+        foreach (var group in plants.GroupBy(p => vendorOf[p.ConnectionId]))
+            facts.AddRange(vendors.For(group.Key) is { } vendor
+                ? (await vendor.ReadFactsAsync(group.ToList(), ct)).Select(f => f with { Vendor = group.Key })
+                : group.Select(p => Uncontrollable(p, group.Key)));
+        return facts.Select(f => f with { RunningTaskId = running.TryGetValue(f.PlantId, out var task) ? task : null })
+            .OrderBy(f => f.PlantName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The rules the control form follows: those of the vendor that offers control (FusionSolar today; a second vendor
+    /// with control would bring its own form, as its tasks would be its own). Plans and deliveries use each plant's vendor.
+    /// </summary>
+    public IControlRules FormRules => vendors.All.FirstOrDefault()?.Rules ?? throw new InvalidOperationException("No vendor with control is registered.");
 
     /// <summary>Checks a submission and says, per plant, what it will do and what will be sent. Sends nothing.</summary>
     public async Task<ControlPlan> PlanAsync(UserAccess user, ControlKind kind, IReadOnlyList<PlantRequest> requests, CancellationToken ct = default)
@@ -73,22 +62,29 @@ public sealed class ControlService(
         var problems = new List<string>();
         if (!user.MaySubmitControl) throw new AccessDeniedException("Only operators and admins may send control tasks.");
         if (requests.Count == 0) problems.Add("Choose at least one plant.");
-        if (requests.Count > ControlRules.MaxPlants(kind)) problems.Add($"At most {ControlRules.MaxPlants(kind)} plants can receive this task at once.");
+        var tooMany = problems.Count; // where the vendor's plant limit is said, once the vendor is known
         if (requests.Select(r => r.PlantId).Distinct().Count() != requests.Count) problems.Add("A plant is listed twice.");
         if (requests.Any(r => r.Parameters.Kind != kind)) problems.Add("The parameters do not belong to this task.");
 
-        var facts = (await factsReader.ReadAsync(user, requests.Select(r => r.PlantId).ToList(), ct)).ToDictionary(f => f.PlantId);
+        var facts = (await ReadPlantsAsync(user, requests.Select(r => r.PlantId).ToList(), ct)).ToDictionary(f => f.PlantId);
         var planned = new List<PlannedPlant>();
         foreach (var r in requests)
         {
             // A plant this user cannot control reads as missing, like any plant they cannot see.
             if (!facts.TryGetValue(r.PlantId, out var plant)) throw new AccessDeniedException("No such plant.");
-            var refused = ControlRules.Check(r.Parameters, plant);
+            if (vendors.For(plant.Vendor) is not { } vendor)
+            {
+                problems.Add($"{plant.PlantName}: {plant.ConnectionProblem}");
+                continue;
+            }
+            var refused = vendor.Rules.Check(r.Parameters, plant);
             problems.AddRange(refused);
             // Refused parameters get no wire body: one may not even be JSON (NaN), and none will be sent.
-            planned.Add(new PlannedPlant(plant, r.Parameters, ControlRules.Describe(r.Parameters, plant),
-                refused.Count == 0 ? ControlWire.Task(plant.PlantCode, r.Parameters).ToJsonString(Json) : ""));
+            planned.Add(new PlannedPlant(plant, r.Parameters, vendor.Rules.Describe(r.Parameters, plant), refused.Count == 0 ? vendor.WireEntry(plant, r.Parameters) : ""));
         }
+        foreach (var group in planned.GroupBy(p => p.Plant.Vendor))
+            if (vendors.For(group.Key)!.Rules.MaxPlants(kind) is var max && group.Count() > max)
+                problems.Insert(tooMany, $"At most {max} plants can receive this task at once.");
         return new ControlPlan(planned, problems);
     }
 
@@ -113,6 +109,7 @@ public sealed class ControlService(
             var now = time.GetUtcNow();
             foreach (var group in plan.Plants.GroupBy(p => p.Plant.ConnectionId))
             {
+                var vendor = vendors.For(group.First().Plant.Vendor)!;
                 var task = new ControlTaskRecord
                 {
                     ConnectionId = group.Key, Kind = submission.Kind, SubmittedByUserId = user.UserId, SubmittedByName = user.DisplayName,
@@ -125,10 +122,10 @@ public sealed class ControlService(
                     db.ControlTaskPlants.Add(new ControlTaskPlant
                     {
                         TaskId = task.Id, PlantId = p.Plant.PlantId, PlantName = p.Plant.PlantName, PlantCode = p.Plant.PlantCode,
-                        ParametersJson = JsonSerializer.Serialize(p.Parameters, Json), Status = PlantControlStatus.Delivering, Active = true, UpdatedAt = now,
+                        ParametersJson = ControlJson.Write(p.Parameters), Status = PlantControlStatus.Delivering, Active = true, UpdatedAt = now,
                     });
                 db.ControlTaskEvents.Add(Event(task.Id, now, "submitted", $"{user.DisplayName} confirmed: {task.Summary} Body to send: " +
-                    ControlWire.DeliveryBody(group.Select(p => (p.Plant.PlantCode, p.Parameters))).ToJsonString(Json)));
+                    vendor.WireBody(group.Select(p => new PlantOrder(p.Plant.PlantCode, p.Parameters)).ToList())));
                 taskIds.Add(task.Id);
             }
             try
@@ -152,8 +149,7 @@ public sealed class ControlService(
         return new([], taskIds);
     }
 
-    /// <summary>Tasks that touch a plant this user can see (admins: all), newest first; without their event lines.</summary>
-    /// <summary>One page of the tasks that touch this user's plants, newest first unless <paramref name="oldestFirst"/>.</summary>
+    /// <summary>One page of the tasks that touch this user's plants, newest first unless <paramref name="oldestFirst"/>; without their event lines.</summary>
     public async Task<IReadOnlyList<ControlTaskView>> ListAsync(UserAccess user, int take = 200, int skip = 0, bool oldestFirst = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -185,7 +181,9 @@ public sealed class ControlService(
         if (plants.Count == 0 || !plants.Any(p => user.Plants.Allows(p.PlantId))) return null;
         var task = await db.ControlTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
         var events = await db.ControlTaskEvents.AsNoTracking().Where(e => e.TaskId == taskId).OrderBy(e => e.Id).ToListAsync(ct);
-        return new ControlTaskView(task, plants, events);
+        var vendor = await db.Connections.AsNoTracking().Where(c => c.Id == task.ConnectionId).Select(c => (Vendor?)c.Vendor).SingleOrDefaultAsync(ct);
+        var manual = vendor is { } v && vendors.For(v)?.Rules.ManualControlMode is { } mode ? ControlJson.Write(mode) : null;
+        return new ControlTaskView(task, plants, events, manual);
     }
 
     /// <summary>Sends a recorded task once. Any answer is recorded per plant; no answer makes it "unknown".</summary>
@@ -195,58 +193,55 @@ public sealed class ControlService(
         var task = await db.ControlTasks.SingleAsync(t => t.Id == taskId, ct);
         var plants = await db.ControlTaskPlants.Where(p => p.TaskId == taskId).ToListAsync(ct);
         var connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == task.ConnectionId, ct);
+        var vendor = vendors.For(connection.Vendor)!;
         var now = time.GetUtcNow();
 
-        if (await ControlBudget.UsedTodayAsync(db, connection.Id, now, ct) >= FusionSolarPlanner.OAuthControlPerDay)
+        if (await ControlBudget.UsedTodayAsync(db, connection.Id, now, ct) >= vendor.CallsPerDay)
         {
-            Finish(db, task, plants, PlantControlStatus.Rejected, "Not sent: the owner's 100 control calls for today are used up. Try again after midnight UTC.", now);
-            db.ControlTaskEvents.Add(Event(taskId, now, "not sent", "The daily control budget (100 calls per owner) is spent."));
+            Finish(db, task, plants, PlantControlStatus.Rejected, $"Not sent: the owner's {vendor.CallsPerDay} control calls for today are used up. Try again after midnight UTC.", now);
+            db.ControlTaskEvents.Add(Event(taskId, now, "not sent", $"The daily control budget ({vendor.CallsPerDay} calls per owner) is spent."));
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        var calls = new List<NbiCallRecord>();
-        var client = syncer.ControlClientFor(connection, calls.Add);
-        var (api, path) = ControlWire.DeliveryApi(task.Kind);
-        var body = ControlWire.DeliveryBody(plants.Select(p => (p.PlantCode, JsonSerializer.Deserialize<ControlParameters>(p.ParametersJson, Json)!)));
+        var orders = plants.Select(p => new PlantOrder(p.PlantCode, ControlJson.Read(p.ParametersJson))).ToList();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.Value.DeliveryTimeout);
         var gate = _connectionGates.GetOrAdd(connection.Id, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            var answer = ControlWire.ParseDelivery(task.Kind, await client.ControlAsync(api, path, body, deadline.Token));
+            var answer = await vendor.DeliverAsync(connection, task.Kind, orders, deadline.Token);
             now = time.GetUtcNow();
-            Apply(db, task, plants, answer, now);
+            Apply(db, task, plants, answer, vendor, now);
         }
-        catch (FusionSolarException ex) when (ex.Error.Kind is FusionSolarErrorKind.NoPermission or FusionSolarErrorKind.RateLimited or FusionSolarErrorKind.GatewayThrottled
-                                               or FusionSolarErrorKind.CredentialsRejected or FusionSolarErrorKind.ReauthorizationRequired or FusionSolarErrorKind.SessionExpired)
+        catch (ControlRefusedException ex)
         {
             // Refused before it was processed: nothing happened at the plant.
             now = time.GetUtcNow();
-            Finish(db, task, plants, PlantControlStatus.Rejected, "Not delivered: " + ex.Error.Message, now);
-            db.ControlTaskEvents.Add(Event(taskId, now, "refused", $"{ex.Error.Kind}: {ex.Error.Message}"));
+            Finish(db, task, plants, PlantControlStatus.Rejected, "Not delivered: " + ex.Reason, now);
+            db.ControlTaskEvents.Add(Event(taskId, now, "refused", ex.Message));
         }
-        catch (Exception ex) when (ex is FusionSolarException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is ControlVendorException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             now = time.GetUtcNow();
             task.State = ControlTaskState.Unknown;
-            task.NextCheckAt = now + ControlTaskTracker.CheckInterval;
+            task.NextCheckAt = now + vendor.Cadence.CheckInterval;
             foreach (var p in plants) { p.Status = PlantControlStatus.Unknown; p.Message = "No answer to the delivery: it may or may not have reached the plant. It is being reconciled from the plant's data; it will not be sent again."; p.UpdatedAt = now; }
             db.ControlTaskEvents.Add(Event(taskId, now, "outcome unknown", ex is OperationCanceledException
-                ? $"No answer within {options.Value.DeliveryTimeout.TotalSeconds:0} s." : ((FusionSolarException)ex).Error.Message));
+                ? $"No answer within {options.Value.DeliveryTimeout.TotalSeconds:0} s." : ex.Message));
             logger.LogWarning("Control task {Task}: the delivery's outcome is unknown; reconciling instead of resending", taskId);
         }
         finally
         {
             gate.Release();
-            CallLog.Add(db, connection.Id, calls);
+            sessions.CallLog(connection.Id).MoveTo(db);
             await db.SaveChangesAsync(CancellationToken.None);
             notifier.Changed();
         }
     }
 
-    private static void Apply(SolarDbContext db, ControlTaskRecord task, List<ControlTaskPlant> plants, ControlAnswer answer, DateTimeOffset now)
+    private static void Apply(SolarDbContext db, ControlTaskRecord task, List<ControlTaskPlant> plants, ControlAnswer answer, IControlVendor vendor, DateTimeOffset now)
     {
         var byCode = answer.Plants.GroupBy(p => p.PlantCode).ToDictionary(g => g.Key, g => g.First());
         foreach (var p in plants)
@@ -260,7 +255,7 @@ public sealed class ControlService(
             {
                 p.Status = PlantControlStatus.Rejected;
                 p.Active = false;
-                p.Message = (byCode.TryGetValue(p.PlantCode, out var r) ? r.Message : null) ?? answer.Message ?? $"FusionSolar refused the task (failCode {answer.FailCode}).";
+                p.Message = (byCode.TryGetValue(p.PlantCode, out var r) ? r.Message : null) ?? answer.Message ?? $"{vendor.Vendor} refused the task (failCode {answer.FailCode}).";
             }
             p.UpdatedAt = now;
         }
@@ -268,7 +263,7 @@ public sealed class ControlService(
         task.DeliveredAt = now;
         var anyRunning = plants.Any(p => p.Status == PlantControlStatus.Running);
         task.State = anyRunning ? ControlTaskState.Running : ControlTaskState.Finished;
-        task.NextCheckAt = anyRunning ? now + ControlTaskTracker.CheckInterval + ControlTaskTracker.CheckMargin : null;
+        task.NextCheckAt = anyRunning ? now + vendor.Cadence.CheckInterval + vendor.Cadence.CheckMargin : null;
         if (!anyRunning) task.FinishedAt = now;
         db.ControlTaskEvents.Add(Event(task.Id, now, "delivered", $"failCode {answer.FailCode}: {answer.Message ?? "no message"}. Answer: {Trim(answer.Raw)}"));
     }
@@ -293,18 +288,13 @@ public sealed class ControlService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A plant whose vendor has no control: shown with the reason, never sent anything.</summary>
+    private static PlantControlFacts Uncontrollable(Plant p, Vendor vendor) =>
+        new(p.Id, p.Name, p.VendorKey, p.ConnectionId, false, $"the dashboard cannot control {vendor} plants.", false, false, ControllerType.Inverter, true,
+            null, null, null, null, p.CapacityKwp, null) { Vendor = vendor };
+
     internal static ControlTaskEvent Event(int taskId, DateTimeOffset at, string step, string detail) =>
         new() { TaskId = taskId, At = at, Step = step, Detail = detail.Length > 4000 ? detail[..4000] + "…" : detail };
 
     internal static string Trim(string raw) => raw.Length > 1500 ? raw[..1500] + "…" : raw;
-}
-
-/// <summary>The owner's 100 control calls per UTC day (reference 4.1), counted from the call log.</summary>
-public static class ControlBudget
-{
-    public static async Task<int> UsedTodayAsync(SolarDbContext db, int connectionId, DateTimeOffset now, CancellationToken ct)
-    {
-        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        return await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= dayStart && c.Api.StartsWith("control/"), ct);
-    }
 }

@@ -1,6 +1,6 @@
-namespace SolarDashboard.Vendors.FusionSolar.Control;
+namespace SolarDashboard.Core.Control;
 
-/// <summary>The numeric fields of the control tasks (reference 5.2); <see cref="ControlLimits.For"/> gives each one's bounds.</summary>
+/// <summary>The numeric fields of the control tasks (as FusionSolar's reference 5.2 first named them); each vendor gives their bounds (<see cref="IControlRules.Limit"/>).</summary>
 public enum ControlField
 {
     /// <summary>powerDispatch of 5.2.1, as a size in kW (the action gives the sign).</summary>

@@ -1,0 +1,19 @@
+using SolarDashboard.Core.Connections;
+
+namespace SolarDashboard.Core.Control;
+
+/// <summary>
+/// What the forms and the rules know of a plant before anything is sent, read by its vendor. <see cref="BatteryModeText"/>
+/// names <see cref="BatteryModeCode"/> in the vendor's words; <see cref="Vendor"/> says whose rules apply.
+/// </summary>
+public sealed record PlantControlFacts(
+    int PlantId, string PlantName, string PlantCode, int ConnectionId,
+    bool ConnectionAllowsControl, string? ConnectionProblem,
+    bool HasBattery, bool IsLgBattery, ControllerType Controller, bool ControllerOnline,
+    double? SocPercent, int? BatteryModeCode, double? MaxChargeW, double? MaxDischargeW, double? InverterRatedKw,
+    int? RunningTaskId)
+{
+    public Vendor Vendor { get; init; }
+
+    public string? BatteryModeText { get; init; }
+}
