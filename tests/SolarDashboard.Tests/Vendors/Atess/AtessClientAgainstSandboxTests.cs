@@ -93,7 +93,7 @@ public sealed class AtessClientAgainstSandboxTests
     }
 
     [Fact]
-    public async Task Modifies_a_setting_and_reads_it_back_and_a_refused_change_applies_nothing()
+    public async Task Modifies_a_setting_of_every_family_and_reads_it_back_and_a_refused_change_applies_nothing()
     {
         await using var sandbox = await RelaxedAsync();
         var fleet = await AtessFleetView.LoadAsync(sandbox);
@@ -108,8 +108,19 @@ public sealed class AtessClientAgainstSandboxTests
         Assert.Equal((AtessErrorKind.Rejected, 500), (refused.Kind, refused.Code));
         Assert.Contains("genStartSoc must be between 5 and 80", refused.Message);
         Assert.Equal(25, (await client.GetSettingsAsync(AtessFamily.HpsCentral, hps)).Values["genStartSoc"]);
-        var rack = fleet.Device(AtessFleetView.Commercial, "Bcu");
-        Assert.Equal(3.55, (await client.ModifySettingsAsync(AtessFamily.Bcu, rack, new Dictionary<string, double> { ["cellVoltHighLimit"] = 3.55 })).Values["cellVoltHighLimit"]);
+        // Every family's "modify setting", read back.
+        foreach (var (family, kit, name) in Devices)
+        {
+            var (setting, value) = family switch
+            {
+                AtessFamily.Bcu or AtessFamily.Mbms => ("cellVoltHighLimit", 3.55),
+                AtessFamily.Pbd => ("maxChargeCurr", 300.0),
+                _ => ("chargeCutoffSoc", 95.0),
+            };
+            var sn = fleet.Device(kit, name);
+            Assert.Equal(value, (await client.ModifySettingsAsync(family, sn, new Dictionary<string, double> { [setting] = value })).Values[setting]);
+            Assert.Equal(value, (await client.GetSettingsAsync(family, sn)).Values[setting]);
+        }
     }
 
     [Fact]
