@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
@@ -49,8 +50,22 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
         services.AddSingleton<ConnectionSyncRunner>();
         services.AddHostedService<SyncBackgroundService>();
+        services.AddSingleton<AlarmQueries>();
+        services.AddNotifications();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>E-mail about new major and critical alarms and connections that need a person (off without a mail host).</summary>
+    private static void AddNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationRunner>();
+        services.AddSingleton<NotificationPreferences>();
+        services.AddHostedService<NotificationBackgroundService>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

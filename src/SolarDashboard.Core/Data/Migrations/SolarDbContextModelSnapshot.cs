@@ -79,7 +79,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId", "SerialNumber", "AlarmId", "RaisedAt")
                         .IsUnique();
 
-                    b.ToTable("Alarms", (string)null);
+                    b.ToTable("Alarms");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Connections.ConsentState", b =>
@@ -127,7 +127,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ConsentStates", (string)null);
+                    b.ToTable("ConsentStates");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Connections.VendorConnection", b =>
@@ -219,7 +219,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("ControlTaskEvents", (string)null);
+                    b.ToTable("ControlTaskEvents");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Control.ControlTaskPlant", b =>
@@ -284,7 +284,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("ControlTaskPlants", (string)null);
+                    b.ToTable("ControlTaskPlants");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Control.ControlTaskRecord", b =>
@@ -352,6 +352,101 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.ToTable("ControlTasks", (string)null);
                 });
 
+            modelBuilder.Entity("SolarDashboard.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Alarms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlarmsSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Connections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Notifications.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlarmId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlarmId");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("SolarDashboard.Core.Plants.Device", b =>
                 {
                     b.Property<int>("Id")
@@ -391,7 +486,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId", "VendorId")
                         .IsUnique();
 
-                    b.ToTable("Devices", (string)null);
+                    b.ToTable("Devices");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Plants.LatestKpis", b =>
@@ -424,7 +519,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId")
                         .IsUnique();
 
-                    b.ToTable("LatestKpis", (string)null);
+                    b.ToTable("LatestKpis");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Plants.Plant", b =>
@@ -477,7 +572,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("ConnectionId", "VendorCode")
                         .IsUnique();
 
-                    b.ToTable("Plants", (string)null);
+                    b.ToTable("Plants");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Reports.PeriodReport", b =>
@@ -520,7 +615,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("PlantId", "Period", "LocalStart")
                         .IsUnique();
 
-                    b.ToTable("Reports", (string)null);
+                    b.ToTable("Reports");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Sync.SyncState", b =>
@@ -552,7 +647,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasKey("ConnectionId", "DataClass");
 
-                    b.ToTable("SyncStates", (string)null);
+                    b.ToTable("SyncStates");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Sync.VendorCall", b =>
@@ -591,7 +686,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("ConnectionId", "Api", "At");
 
-                    b.ToTable("Calls", (string)null);
+                    b.ToTable("Calls");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.TimeSeries.DeviceSeriesDay", b =>
@@ -629,7 +724,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("KpiNames", (string)null);
+                    b.ToTable("KpiNames");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Users.AppUser", b =>
@@ -680,7 +775,7 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasIndex("Issuer", "Subject")
                         .IsUnique();
 
-                    b.ToTable("Users", (string)null);
+                    b.ToTable("Users");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Users.PlantGrant", b =>
@@ -698,7 +793,7 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.HasIndex("PlantId");
 
-                    b.ToTable("PlantGrants", (string)null);
+                    b.ToTable("PlantGrants");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Alarms.AlarmRecord", b =>
@@ -725,6 +820,34 @@ namespace SolarDashboard.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("SolarDashboard.Core.Users.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("SolarDashboard.Core.Notifications.NotificationPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Notifications.NotificationRecord", b =>
+                {
+                    b.HasOne("SolarDashboard.Core.Alarms.AlarmRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AlarmId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SolarDashboard.Core.Connections.VendorConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SolarDashboard.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Plants.Device", b =>
