@@ -27,11 +27,14 @@ public sealed class SyncHarness : IAsyncDisposable
     private readonly string _dir;
     private ServiceProvider _services;
 
-    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services, IReadOnlyDictionary<string, string?> settings)
     {
         Sandbox = sandbox;
         _dir = dir;
         _services = services;
+        _settings = settings;
     }
 
     public SandboxHost Sandbox { get; }
@@ -46,10 +49,12 @@ public sealed class SyncHarness : IAsyncDisposable
     /// <summary>Control options of this harness (a test may shorten the delivery timeout).</summary>
     public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);
 
-    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox)
+    /// <param name="settings">Extra configuration (a mail server, say), as the app would read it.</param>
+    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dir = Directory.CreateTempSubdirectory("sd-sync-").FullName;
-        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir));
+        settings ??= new Dictionary<string, string?>();
+        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir, settings), settings);
         await using var db = await harness.DbAsync();
         await db.Database.MigrateAsync();
         return harness;
@@ -60,9 +65,9 @@ public sealed class SyncHarness : IAsyncDisposable
     /// configuration, with only what must reach the sandbox replaced: its clock and the vendor HTTP clients' handler. A
     /// plain service provider starts no hosted service: the tests drive the sync and the tracker themselves.
     /// </summary>
-    private static ServiceProvider Build(SandboxHost sandbox, string dir)
+    private static ServiceProvider Build(SandboxHost sandbox, string dir, IReadOnlyDictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["SolarDashboard:DataDirectory"] = dir,
             ["FusionSolar:OAuth:TokenUrl"] = $"http://localhost{SandboxHost.OAuth}/rest/dp/uidm/oauth2/v1/token",
@@ -145,7 +150,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _services.DisposeAsync();
-        _services = Build(Sandbox, _dir);
+        _services = Build(Sandbox, _dir, _settings);
     }
 
     public async ValueTask DisposeAsync()

@@ -50,7 +50,7 @@ public sealed class NotificationPlanner(IDbContextFactory<SolarDbContext> dbFact
             NotificationRecord Row(NotificationKind kind, string key) =>
                 new() { UserId = p.UserId, Kind = kind, Key = key, CreatedAt = now, DueAt = dueAt, Digest = p.Digest, Status = NotificationStatus.Pending };
             if (p.Alarms)
-                foreach (var a in alarms.Where(a => a.FirstSeenAt >= p.AlarmsSince && user.Plants.Allows(a.PlantId)))
+                foreach (var a in alarms.Where(a => a.FirstSeenAt > p.AlarmsSince && user.Plants.Allows(a.PlantId)))
                 {
                     var row = Row(NotificationKind.Alarm, AlarmKey(a.Id));
                     row.AlarmId = a.Id;

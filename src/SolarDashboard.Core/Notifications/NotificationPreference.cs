@@ -20,7 +20,7 @@ public sealed class NotificationPreference
     /// <summary>One message a day at 07:00 instead of one as things happen.</summary>
     public bool Digest { get; set; }
 
-    /// <summary>Alarms first seen before this are not news to the user (set when alarm mail starts reaching them).</summary>
+    /// <summary>Alarms first seen until this instant are not news to the user (set when alarm mail starts reaching them).</summary>
     public DateTimeOffset AlarmsSince { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
