@@ -185,7 +185,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
                         await Assertions.Expect(page.Locator("[data-connection-state]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
                     var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                     if (overflow > 0) tooWide.Add($"{path} is {overflow} px wider than the {device} screen{(dark ? " (dark)" : "")}");
-                    await BrowserFixture.ShotAsync(page, $"{(path == "/" ? "overview" : path.Trim('/'))}-{(dark ? "dark" : "light")}-{device}");
+                    await BrowserFixture.ShotAsync(page, $"{(path == "/" ? "overview" : path.Trim('/').Replace('/', '-'))}-{(dark ? "dark" : "light")}-{device}");
                 }
                 // The detail pages, reached from the lists: a plant and its battery.
                 foreach (var (from, link, name) in new[] { ("/plants", "Berlin Residence 1", "plant"), (null, "Battery-1", "device") })

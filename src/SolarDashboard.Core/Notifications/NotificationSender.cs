@@ -162,6 +162,7 @@ public sealed class NotificationSender(
         OperationCanceledException => !ct.IsCancellationRequested, // MailKit's own timeout
         IOException or SocketException or TimeoutException or SmtpCommandException or SmtpProtocolException or AuthenticationException
             or SslHandshakeException or ServiceNotConnectedException or ServiceNotAuthenticatedException => true,
+        NotSupportedException => true, // the server lacks what the settings ask for (STARTTLS, sign-in): a configuration to fix
         _ => false,
     };
 

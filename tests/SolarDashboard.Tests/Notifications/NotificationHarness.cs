@@ -44,16 +44,22 @@ public sealed class NotificationHarness : IAsyncDisposable
     public int Berlin { get; private set; }
     public int Lisbon { get; private set; }
 
-    public static async Task<NotificationHarness> StartAsync(int mailPort, DateTimeOffset? start = null)
+    /// <param name="settings">More configuration (mail sign-in, say) over the test server's.</param>
+    /// <param name="logs">Receives everything logged.</param>
+    public static async Task<NotificationHarness> StartAsync(int mailPort, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var dir = Directory.CreateTempSubdirectory("sd-notify-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(TestMailServer.Settings(mailPort))
-        {
-            ["SolarDashboard:DataDirectory"] = dir,
-        }).Build();
-        var time = new FakeTimeProvider(start ?? Start);
+        var values = TestMailServer.Settings(mailPort);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        values["SolarDashboard:DataDirectory"] = dir;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Debug);
+            if (logs is not null) b.AddProvider(logs);
+        });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
         services.AddSolarDashboardCore(configuration, dir);

@@ -216,6 +216,32 @@ public sealed class NotificationTests
     }
 
     [Fact]
+    public async Task An_outage_of_the_mail_server_is_logged_once_without_secrets_and_retried_with_a_growing_wait()
+    {
+        var port = TestMailServer.FreePort();
+        var logs = new LogCapture();
+        await using var h = await NotificationHarness.StartAsync(port,
+            new Dictionary<string, string?> { ["SolarDashboard:Mail:User"] = "solar", ["SolarDashboard:Mail:Password"] = "mail-secret-4711" }, logs);
+        await h.AddUserAsync("anna", AppRoles.Owner, "anna@example.test", h.Berlin);
+        await h.Runner.RunOnceAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        await h.ActiveAlarmsAsync(h.Berlin, (2011, "String Reverse Connection", 1, Start));
+        for (var minute = 0; minute < 120; minute++)
+        {
+            await h.Runner.RunOnceAsync(); // every pass returns, none throws
+            h.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var sender = logs.Lines.Where(l => l.Category == typeof(NotificationSender).FullName).ToList();
+        var warning = Assert.Single(sender, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains($"127.0.0.1:{port}", warning.Message);
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("mail-secret-4711", StringComparison.Ordinal));
+        // Tried again with a growing wait (1, 2, 4, … 30 minutes), not every pass: about eight tries in two hours.
+        await using (var db = await h.DbAsync())
+            Assert.InRange((await db.Notifications.SingleAsync()).Attempts, 5, 10);
+    }
+
+    [Fact]
     public async Task A_mail_server_that_is_down_does_not_block_or_fail_the_sync_and_the_mail_goes_out_when_it_is_back()
     {
         var port = TestMailServer.FreePort(); // nothing listens there yet
