@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Users;
@@ -239,6 +243,30 @@ public sealed class NotificationTests
         // Tried again with a growing wait (1, 2, 4, … 30 minutes), not every pass: about eight tries in two hours.
         await using (var db = await h.DbAsync())
             Assert.InRange((await db.Notifications.SingleAsync()).Attempts, 5, 10);
+    }
+
+    [Fact]
+    public void A_mail_host_without_a_sender_address_is_refused_at_start_naming_the_key_to_set()
+    {
+        var dir = Directory.CreateTempSubdirectory("sd-mail-options-").FullName;
+        try
+        {
+            IOptions<MailOptions> Options(string? from)
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["SolarDashboard:DataDirectory"] = dir, ["SolarDashboard:Mail:Host"] = "smtp.example.com", ["SolarDashboard:Mail:From"] = from,
+                }).Build();
+                return new ServiceCollection().AddLogging().AddSolarDashboardCore(configuration, dir).BuildServiceProvider().GetRequiredService<IOptions<MailOptions>>();
+            }
+            var refused = Assert.Throws<OptionsValidationException>(() => Options(null).Value);
+            Assert.Contains("SolarDashboard:Mail:From", refused.Message);
+            Assert.Equal("smtp.example.com", Options("SolarDashboard <solar@example.com>").Value.Host);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 
     [Fact]
