@@ -56,6 +56,15 @@ for project in tests/SolarDashboard.Tests tests/SolarDashboard.IntegrationTests 
   fi
 done
 
+# One short run of every benchmark scenario: the same code paths end to end, correctness checked, timings printed
+# but not judged (they depend on the machine; the README's figures come from full runs).
+echo "== SolarDashboard.Benchmarks (all --smoke)"
+bench_failed=0
+if ! dotnet run --no-build --project tests/SolarDashboard.Benchmarks -- all --smoke; then
+  bench_failed=1
+  status=1
+fi
+
 # Totals over all projects, from the TRX counters.
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
@@ -66,6 +75,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + $(value notExecuted)))
 done
+failed=$((failed + bench_failed))
 [ "$failed" -gt 0 ] && status=1
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
 

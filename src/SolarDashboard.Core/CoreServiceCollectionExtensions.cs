@@ -6,8 +6,10 @@ using Microsoft.Extensions.Hosting;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Queries;
+using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
@@ -27,7 +29,8 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddTimeProvider();
         if (services.All(d => d.ServiceType != typeof(IAppAddress))) services.AddSingleton<IAppAddress, NoAppAddress>();
-        services.AddDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}"));
+        // Pooled: a page load opens about ten short-lived contexts, and building each one's services showed in the load profile.
+        services.AddPooledDbContextFactory<SolarDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "solardashboard.db")}"));
         services.AddHostedService<DatabaseMigrator>();
 
         // Keys beside the database, so a restart can still read the secrets it stored.
@@ -45,7 +48,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessService>();
         services.AddSingleton<CacheNotifier>();
         services.AddSingleton<SeriesStore>();
+        services.AddSingleton<MeasureMappings>();
+        services.AddSingleton<RawValueCatalogues>();
+        services.AddSingleton<PlantSummaries>();
         services.AddSingleton<CacheWriter>();
+        services.AddSingleton<StandardMeasureBackfill>();
+        services.AddHostedService<StandardMeasureBackfillService>();
         services.AddSingleton<PlantQueries>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
         services.AddSingleton<ConnectionSyncRunner>();

@@ -1,18 +1,25 @@
 using Flurl.Http.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
+using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
+using SolarDashboard.Vendors.Atess;
+using SolarDashboard.Vendors.Atess.Model;
+using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar;
 using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Vendors.FusionSolar.Model;
 using SolarDashboard.Vendors.FusionSolar.Sync;
 
 namespace SolarDashboard.Vendors;
 
 public static class VendorsServiceCollectionExtensions
 {
-    /// <summary>Typed vendor clients (HTTP through <see cref="VendorHttp"/>), each vendor's sync and control.</summary>
+    /// <summary>Typed vendor clients (HTTP through <see cref="VendorHttp"/>), each vendor's model (measures mapping, raw catalogue), sync and control.</summary>
     public static IServiceCollection AddSolarDashboardVendors(this IServiceCollection services)
     {
         services.TryAddSingleton<IFlurlClientCache, FlurlClientCache>();
@@ -22,6 +29,8 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<FusionSolarOAuthSettingsProvider>();
         services.AddSingleton<FusionSolarConsent>();
         services.AddSingleton<FusionSolarApiAccounts>();
+        services.AddSingleton<IMeasureMapping, FusionSolarMeasures>();
+        services.AddSingleton<IRawValueCatalogue, FusionSolarCatalogue>();
         services.AddSingleton<FusionSolarSyncer>();
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<FusionSolarSyncer>());
         services.AddSingleton<IQuotaReader, FusionSolarQuotaReader>();
@@ -30,6 +39,14 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<ControlService>();
         services.AddSingleton<ControlTaskTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlTaskTracker>());
+        services.AddSingleton<IMeasureMapping, AtessMeasures>();
+        services.AddSingleton<IRawValueCatalogue, AtessCatalogue>();
+        services.AddOptions<AtessSyncOptions>().BindConfiguration(AtessSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AtessSyncer>();
+        services.AddSingleton<AtessAccounts>();
+        services.AddSingleton<IQuotaReader, AtessQuotaReader>();
+        services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
+        services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
         return services;
     }
 }

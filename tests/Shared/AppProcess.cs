@@ -25,6 +25,9 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Dictionary<string, BrowserlessSession> _sessions = [];
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The app's process id (the load benchmark reads its memory).</summary>
+    public int ProcessId => _process.Id;
     public string DataDirectory { get; }
     public HttpClient Client { get; }
 

@@ -40,16 +40,23 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>An HTTP handler into the in-memory sandbox, for clients under test.</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
-    /// <summary>A Flurl client cache whose every client sends its requests to the in-memory sandbox, over HTTP.</summary>
-    public IFlurlClientCache CreateClientCache() => new FlurlClientCache().WithDefaults(b => b.AddMiddleware(() => new ToSandbox(CreateHandler())));
+    /// <summary>
+    /// A Flurl client cache whose every client sends its requests to the in-memory sandbox, over HTTP;
+    /// <paramref name="onRequest"/> sees each request first (tests that check what a sync asked for).
+    /// </summary>
+    public IFlurlClientCache CreateClientCache(Action<HttpRequestMessage>? onRequest = null) =>
+        new FlurlClientCache().WithDefaults(b => b.AddMiddleware(() => new ToSandbox(CreateHandler(), onRequest)));
 
     /// <summary>Flurl's client builder takes middleware, not a primary handler: this one sends to the sandbox instead of the network.</summary>
-    private sealed class ToSandbox(HttpMessageHandler sandbox) : DelegatingHandler
+    private sealed class ToSandbox(HttpMessageHandler sandbox, Action<HttpRequestMessage>? onRequest) : DelegatingHandler
     {
         private readonly HttpMessageInvoker _sandbox = new(sandbox);
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            _sandbox.SendAsync(request, cancellationToken);
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            onRequest?.Invoke(request);
+            return _sandbox.SendAsync(request, cancellationToken);
+        }
 
         protected override void Dispose(bool disposing)
         {

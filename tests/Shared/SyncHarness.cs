@@ -9,9 +9,12 @@ using Microsoft.Extensions.Logging;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Security;
+using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors;
+using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar.Auth;
 using SolarDashboard.Vendors.FusionSolar.Control;
 using SolarDashboard.Vendors.FusionSolar.Sync;
@@ -27,21 +30,26 @@ public sealed class SyncHarness : IAsyncDisposable
     private readonly string _dir;
     private ServiceProvider _services;
 
+    private readonly Action<HttpRequestMessage>? _onRequest;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services, IReadOnlyDictionary<string, string?> settings)
+    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services, Action<HttpRequestMessage>? onRequest, IReadOnlyDictionary<string, string?> settings)
     {
         Sandbox = sandbox;
         _dir = dir;
         _services = services;
+        _onRequest = onRequest;
         _settings = settings;
     }
 
     public SandboxHost Sandbox { get; }
     public FusionSolarSyncer Syncer => _services.GetRequiredService<FusionSolarSyncer>();
+    public AtessSyncer AtessSyncer => _services.GetRequiredService<AtessSyncer>();
+    public CacheWriter Writer => _services.GetRequiredService<CacheWriter>();
     public PlantQueries Queries => _services.GetRequiredService<PlantQueries>();
     public SecretProtector Secrets => _services.GetRequiredService<SecretProtector>();
-    public IQuotaReader Quota => _services.GetRequiredService<IQuotaReader>();
+    /// <summary>The quota view of any connection, by whichever vendor's reader knows it.</summary>
+    public IQuotaReader Quota => new AnyVendorQuota(_services.GetServices<IQuotaReader>());
     public ControlService Control => _services.GetRequiredService<ControlService>();
     public ControlTaskTracker Tracker => _services.GetRequiredService<ControlTaskTracker>();
     public ControlFactsReader ControlFacts => _services.GetRequiredService<ControlFactsReader>();
@@ -49,12 +57,13 @@ public sealed class SyncHarness : IAsyncDisposable
     /// <summary>Control options of this harness (a test may shorten the delivery timeout).</summary>
     public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);
 
+    /// <param name="onRequest">Sees every vendor request before the sandbox does.</param>
     /// <param name="settings">Extra configuration (a mail server, say), as the app would read it.</param>
-    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox, Action<HttpRequestMessage>? onRequest = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dir = Directory.CreateTempSubdirectory("sd-sync-").FullName;
         settings ??= new Dictionary<string, string?>();
-        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir, settings), settings);
+        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir, onRequest, settings), onRequest, settings);
         await using var db = await harness.DbAsync();
         await db.Database.MigrateAsync();
         return harness;
@@ -65,11 +74,12 @@ public sealed class SyncHarness : IAsyncDisposable
     /// configuration, with only what must reach the sandbox replaced: its clock and the vendor HTTP clients' handler. A
     /// plain service provider starts no hosted service: the tests drive the sync and the tracker themselves.
     /// </summary>
-    private static ServiceProvider Build(SandboxHost sandbox, string dir, IReadOnlyDictionary<string, string?> settings)
+    private static ServiceProvider Build(SandboxHost sandbox, string dir, Action<HttpRequestMessage>? onRequest, IReadOnlyDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["SolarDashboard:DataDirectory"] = dir,
+            ["SolarDashboard:DemoMode"] = "true", // the app against its in-process sandbox: a vendor address may be a path on its own address
             ["FusionSolar:OAuth:TokenUrl"] = $"http://localhost{SandboxHost.OAuth}/rest/dp/uidm/oauth2/v1/token",
             ["FusionSolar:OAuth:ClientId"] = "123456789",
             ["FusionSolar:OAuth:ClientSecret"] = "demo-client-secret",
@@ -79,12 +89,13 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
+        services.AddSingleton<IAppAddress>(new SandboxAddress()); // as in demo mode: a vendor address that is a path is the sandbox's
 
         services.AddSolarDashboardCore(configuration, dir);
         services.AddSolarDashboardVendors();
 
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sandbox.Time));
-        services.Replace(ServiceDescriptor.Singleton(sandbox.CreateClientCache()));
+        services.Replace(ServiceDescriptor.Singleton(sandbox.CreateClientCache(onRequest)));
         return services.BuildServiceProvider();
     }
 
@@ -126,13 +137,27 @@ public sealed class SyncHarness : IAsyncDisposable
         return c.Id;
     }
 
-    /// <summary>One scheduler round for a connection, as the background service does it.</summary>
+    /// <summary>Adds an ATESS account connection against the sandbox (API key encrypted, as the app stores it).</summary>
+    public async Task<int> AddAtessAsync(string accountId = SandboxHost.AtessAccount, string apiKey = SandboxHost.AtessKey)
+    {
+        await using var db = await DbAsync();
+        var c = new VendorConnection
+        {
+            Name = "ATESS " + accountId, Vendor = Vendor.Atess, BaseUrl = SandboxHost.Atess + "/", AuthMode = AuthMode.ApiAccount,
+            UserName = accountId, ProtectedSecret = Secrets.Protect(apiKey), CreatedAt = Sandbox.Time.GetUtcNow(),
+        };
+        db.Connections.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
+    /// <summary>One scheduler round for a connection, as the background service does it: by the connection's vendor's syncer.</summary>
     public async Task RunDueAsync(int connectionId)
     {
         VendorConnection connection;
         await using (var db = await DbAsync()) connection = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId);
         if (connection.State is ConnectionState.CredentialsRejected or ConnectionState.NeedsReauthorization) return;
-        await Syncer.RunDueAsync(connection, CancellationToken.None);
+        await _services.GetServices<IConnectionSyncer>().Single(s => s.Vendor == connection.Vendor).RunDueAsync(connection, CancellationToken.None);
     }
 
     /// <summary>Advances the clock in steps, running every connection's due work after each step; <paramref name="onStep"/> observes.</summary>
@@ -150,7 +175,23 @@ public sealed class SyncHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _services.DisposeAsync();
-        _services = Build(Sandbox, _dir, _settings);
+        _services = Build(Sandbox, _dir, _onRequest, _settings);
+    }
+
+    private sealed class AnyVendorQuota(IEnumerable<IQuotaReader> readers) : IQuotaReader
+    {
+        public async Task<QuotaView?> GetAsync(int connectionId, CancellationToken ct = default)
+        {
+            foreach (var reader in readers)
+                if (await reader.GetAsync(connectionId, ct) is { } view) return view;
+            return null;
+        }
+    }
+
+    /// <summary>The in-memory sandbox answers on http://localhost/, as the app's own address does in demo mode.</summary>
+    private sealed class SandboxAddress : IAppAddress
+    {
+        public Uri? Current { get; } = new("http://localhost/");
     }
 
     public async ValueTask DisposeAsync()

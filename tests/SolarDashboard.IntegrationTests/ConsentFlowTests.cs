@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Web;
+using Microsoft.Data.Sqlite;
 using SolarDashboard.Testing;
 
 namespace SolarDashboard.IntegrationTests;
@@ -45,8 +46,7 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
         var plantsUrl = landed.Headers.Location!.OriginalString;
         Assert.StartsWith("/plants?connected=", plantsUrl);
 
-        await AppProcess.WaitUntilAsync(async () => (await anna.Client.GetStringAsync(plantsUrl)).Contains("Anna&#x27;s Home"),
-            TimeSpan.FromSeconds(60), "Anna's plant to be discovered");
+        await FindPlantAsync(anna, "Anna's Home");
 
         // Tokens at rest: the database file holds neither the access nor the refresh token in clear; nor does the log.
         var tokens = await App.Client.GetFromJsonAsync<string[]>("sandbox/admin/oauth/tokens/owner-anna");
@@ -67,7 +67,7 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
     public async Task Ben_does_not_see_annas_plant_anywhere()
     {
         using var anna = await BrowserlessSession.SignInAsync(App.BaseAddress, "owner-anna");
-        var plantId = await ConnectAndFindPlantAsync(anna, "owner-anna", "Anna&#x27;s Home");
+        var plantId = await ConnectAndFindPlantAsync(anna, "owner-anna", "Anna's Home");
         using var ben = await BrowserlessSession.SignInAsync(App.BaseAddress, "owner-ben");
         AssertNothingOfAnna(await ben.Client.GetStringAsync("/plants"));
         AssertNothingOfAnna(await ben.Client.GetStringAsync("/alarms"));
@@ -203,7 +203,7 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
     public async Task A_revoked_consent_shows_needs_reauthorization_and_one_click_reconsent_repairs_it()
     {
         using var ben = await BrowserlessSession.SignInAsync(App.BaseAddress, "owner-ben");
-        await ConnectAndFindPlantAsync(ben, "owner-ben", "Ben&#x27;s Home");
+        await ConnectAndFindPlantAsync(ben, "owner-ben", "Ben's Home");
         using (await App.Client.PostAsync("sandbox/admin/oauth/revoke/owner-ben", null)) { }
         await AdvanceClockAsync(61); // the access token runs out; its refresh is refused
         await AppProcess.WaitUntilAsync(async () => (await ben.Client.GetStringAsync("/connections")).Contains("data-connection-state=\"NeedsReauthorization\""),
@@ -263,10 +263,28 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
     private async Task<int> ConnectAndFindPlantAsync(BrowserlessSession session, string owner, string plantName)
     {
         using var landed = await session.Client.GetAsync(await ApproveAsync(session, await StartConsentAsync(session), owner));
-        var url = landed.Headers.Location!.OriginalString;
-        string html = "";
-        await AppProcess.WaitUntilAsync(async () => (html = await session.Client.GetStringAsync(url)).Contains(plantName), TimeSpan.FromSeconds(60), plantName);
-        return int.Parse(Regex.Match(html, "href=\"/?plants/(\\d+)\"[^>]*>" + Regex.Escape(plantName)).Groups[1].Value);
+        Assert.StartsWith("/plants?connected=", landed.Headers.Location!.OriginalString);
+        return await FindPlantAsync(session, plantName);
+    }
+
+    /// <summary>
+    /// Waits until the sync has stored the plant and the session's user can open its page. The plant list fills its rows
+    /// in the circuit, so the id comes from the database file (read-only), and the plant page proves the user may see it.
+    /// </summary>
+    private async Task<int> FindPlantAsync(BrowserlessSession session, string plantName)
+    {
+        var id = 0;
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            await using var db = new SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "solardashboard.db")};Mode=ReadOnly");
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = "SELECT Id FROM Plants WHERE Name = $name";
+            command.Parameters.AddWithValue("$name", plantName);
+            id = await command.ExecuteScalarAsync() is long found ? (int)found : 0;
+            return id > 0 && (await session.Client.GetStringAsync($"/plants/{id}")).Contains(plantName.Replace("'", "&#x27;"));
+        }, TimeSpan.FromSeconds(60), plantName);
+        return id;
     }
 
     private static async Task<string> FailurePageAsync(BrowserlessSession session, Uri callback, string reason)

@@ -11,7 +11,10 @@ public sealed class AlarmRecord
     public int? DeviceId { get; set; }
     public string? DeviceName { get; set; }
     public string? SerialNumber { get; set; }
-    public int? DeviceTypeId { get; set; }
+
+    /// <summary>The vendor's type of the device that raised it, as text (see <see cref="Plants.Device.VendorType"/>).</summary>
+    public string? DeviceVendorType { get; set; }
+
     public int AlarmId { get; set; }
     public int? CauseId { get; set; }
     public required string Name { get; set; }

@@ -19,6 +19,7 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
     public DbSet<Plant> Plants => Set<Plant>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<LatestKpis> LatestKpis => Set<LatestKpis>();
+    public DbSet<PlantSummaryRow> PlantSummaries => Set<PlantSummaryRow>();
     public DbSet<DeviceSeriesDay> Series => Set<DeviceSeriesDay>();
     public DbSet<KpiName> KpiNames => Set<KpiName>();
     public DbSet<PeriodReport> Reports => Set<PeriodReport>();
@@ -103,12 +104,15 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
         });
         modelBuilder.Entity<Plant>(e =>
         {
-            e.HasIndex(p => new { p.ConnectionId, p.VendorCode }).IsUnique();
+            e.HasIndex(p => new { p.ConnectionId, p.VendorKey }).IsUnique();
             e.HasOne<VendorConnection>().WithMany().HasForeignKey(p => p.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Device>(e =>
         {
-            e.HasIndex(d => new { d.PlantId, d.VendorId }).IsUnique();
+            e.Property(d => d.VendorKey).HasMaxLength(100);
+            e.Property(d => d.VendorType).HasMaxLength(40);
+            e.Property(d => d.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(d => new { d.PlantId, d.VendorKey }).IsUnique();
             e.HasOne<Plant>().WithMany().HasForeignKey(d => d.PlantId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<LatestKpis>(e =>
@@ -117,6 +121,14 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.HasIndex(k => k.DeviceId).IsUnique();
             e.HasOne<Plant>().WithMany().HasForeignKey(k => k.PlantId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Device>().WithMany().HasForeignKey(k => k.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PlantSummaryRow>(e =>
+        {
+            e.ToTable("PlantSummaries");
+            e.HasKey(s => s.PlantId);
+            e.Property(s => s.Health).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.EnergyDate).HasMaxLength(10);
+            e.HasOne<Plant>().WithMany().HasForeignKey(s => s.PlantId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<DeviceSeriesDay>(e =>
         {
@@ -137,6 +149,7 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
         modelBuilder.Entity<AlarmRecord>(e =>
         {
             e.HasIndex(a => new { a.PlantId, a.SerialNumber, a.AlarmId, a.RaisedAt }).IsUnique();
+            e.Property(a => a.DeviceVendorType).HasMaxLength(40);
             e.HasIndex(a => a.ClearedAt);
             e.HasOne<Plant>().WithMany().HasForeignKey(a => a.PlantId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -14,10 +14,3 @@ public sealed class DeviceSeriesDay
 
     public required byte[] Values { get; set; }
 }
-
-/// <summary>KPI names ("active_power", "battery_soc", …) numbered once, so series rows stay small.</summary>
-public sealed class KpiName
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-}

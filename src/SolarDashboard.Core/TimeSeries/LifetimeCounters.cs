@@ -1,19 +1,12 @@
 namespace SolarDashboard.Core.TimeSeries;
 
 /// <summary>
-/// KPIs that only grow over a device's life. The vendor sometimes reports them low around midnight and then recovers;
-/// treating the dip as real would turn into a huge negative energy spike, so these are kept monotonic.
+/// Values that only grow over a device's life. The vendor sometimes reports them low around midnight and then recovers;
+/// treating the dip as real would turn into a huge negative energy spike, so they are kept monotonic. Which raw keys are
+/// lifetime counters is the vendor mapping's knowledge (<see cref="Measures.IMeasureMapping.IsLifetimeCounter"/>).
 /// </summary>
 public static class LifetimeCounters
 {
-    private static readonly HashSet<string> Keys =
-    [
-        "total_cap", "mppt_total_cap", "active_cap", "reverse_active_cap", "forward_reactive_cap", "reverse_reactive_cap",
-        "total_power", "total_income", "total_energy_consumption", "total_discharge", "total_output_energy",
-    ];
-
-    public static bool IsLifetime(string kpi) => Keys.Contains(kpi) || (kpi.StartsWith("mppt_", StringComparison.Ordinal) && kpi.EndsWith("_cap", StringComparison.Ordinal));
-
     /// <summary>A running maximum: a dip is shown as the last good value until the counter recovers.</summary>
     public static IReadOnlyList<SeriesPoint> Repair(IReadOnlyList<SeriesPoint> points)
     {

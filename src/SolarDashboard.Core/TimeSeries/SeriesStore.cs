@@ -6,11 +6,6 @@ using SolarDashboard.Core.Data;
 
 namespace SolarDashboard.Core.TimeSeries;
 
-/// <summary>The KPIs of one device at one 5-minute slot (null values: the vendor sent nothing usable).</summary>
-public readonly record struct DeviceSample(int DeviceId, DateTimeOffset Time, IReadOnlyDictionary<string, double?> Values);
-
-public readonly record struct SeriesWriteResult(int RowsAdded, int RowsChanged, int SlotsChanged);
-
 /// <summary>
 /// Reads and writes the 5-minute history in the packed layout (a row per device, KPI and UTC day). Writes merge into
 /// existing days, so the same answer ingested twice changes nothing. Uses plain SQL on the EF connection: this is the
@@ -110,7 +105,7 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
         return new SeriesWriteResult(added, changed, slotsChanged);
     }
 
-    /// <summary>The samples of one KPI in [from, to], in time order; lifetime counters are repaired (never decrease).</summary>
+    /// <summary>The samples of one series in [from, to], in time order, as stored.</summary>
     public async Task<IReadOnlyList<SeriesPoint>> ReadAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -142,12 +137,72 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
                 points.Add(new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(seconds), value));
             }
         }
-        return LifetimeCounters.IsLifetime(kpi) ? LifetimeCounters.Repair(points) : points;
+        return points;
     }
 
-    /// <summary>As <see cref="ReadAsync"/>, thinned to at most <paramref name="maxPoints"/> for a screen.</summary>
-    public async Task<IReadOnlyList<SeriesPoint>> ReadForChartAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000, CancellationToken ct = default) =>
-        Downsampler.Lttb(await ReadAsync(deviceId, kpi, from, to, ct), maxPoints);
+    /// <summary>
+    /// Several series of several devices in [from, to] in one query (today's curves of a plant): device → series name →
+    /// points in time order, as stored.
+    /// </summary>
+    public async Task<Dictionary<int, Dictionary<string, List<SeriesPoint>>>> ReadManyAsync(IReadOnlyCollection<int> deviceIds, IReadOnlyCollection<string> names,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        var result = new Dictionary<int, Dictionary<string, List<SeriesPoint>>>();
+        if (deviceIds.Count == 0 || names.Count == 0) return result;
+        await using var connection = await OpenAsync(ct);
+        await using var select = Command(connection, null,
+            "SELECT s.DeviceId, k.Name, s.Day, s.\"Values\" FROM KpiNames k JOIN DeviceSeries s ON s.KpiId = k.Id " +
+            "WHERE k.Name IN (SELECT value FROM json_each($n)) AND s.DeviceId IN (SELECT value FROM json_each($d)) AND s.Day BETWEEN $a AND $b ORDER BY s.Day",
+            ("$n", System.Text.Json.JsonSerializer.Serialize(names)), ("$d", System.Text.Json.JsonSerializer.Serialize(deviceIds)),
+            ("$a", SeriesPacking.DayOf(from)), ("$b", SeriesPacking.DayOf(to)));
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var fromSeconds = from.ToUnixTimeSeconds();
+        var toSeconds = to.ToUnixTimeSeconds();
+        while (await reader.ReadAsync(ct))
+        {
+            var (device, name, day) = (reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2));
+            var values = (byte[])reader.GetValue(3);
+            if (!result.TryGetValue(device, out var byName)) result[device] = byName = new Dictionary<string, List<SeriesPoint>>(StringComparer.Ordinal);
+            if (!byName.TryGetValue(name, out var points)) byName[name] = points = [];
+            for (var slot = 0; slot < SeriesPacking.SlotsPerDay; slot++)
+            {
+                var value = SeriesPacking.Get(values, slot);
+                var seconds = day * 86400L + slot * 300L;
+                if (!double.IsNaN(value) && seconds >= fromSeconds && seconds <= toSeconds) points.Add(new SeriesPoint(DateTimeOffset.FromUnixTimeSeconds(seconds), value));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Every stored day of the named series of one device, packed as stored: day → name → 288 slots.</summary>
+    public async Task<SortedDictionary<int, Dictionary<string, byte[]>>> ReadDaysAsync(int deviceId, IReadOnlyCollection<string> names, CancellationToken ct = default)
+    {
+        var days = new SortedDictionary<int, Dictionary<string, byte[]>>();
+        if (names.Count == 0) return days;
+        await using var connection = await OpenAsync(ct);
+        foreach (var name in names)
+        {
+            await using var select = Command(connection, null,
+                "SELECT s.Day, s.\"Values\" FROM DeviceSeries s JOIN KpiNames k ON k.Id = s.KpiId WHERE s.DeviceId = $d AND k.Name = $n",
+                ("$d", deviceId), ("$n", name));
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var day = reader.GetInt32(0);
+                if (!days.TryGetValue(day, out var byName)) days[day] = byName = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                byName[name] = (byte[])reader.GetValue(1);
+            }
+        }
+        return days;
+    }
+
+    /// <summary>As <see cref="ReadAsync"/>, thinned to at most <paramref name="maxPoints"/> for a screen; a lifetime counter is repaired first (never decreases).</summary>
+    public async Task<IReadOnlyList<SeriesPoint>> ReadForChartAsync(int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000,
+        bool lifetimeCounter = false, CancellationToken ct = default)
+    {
+        var points = await ReadAsync(deviceId, kpi, from, to, ct);
+        return Downsampler.Lttb(lifetimeCounter ? LifetimeCounters.Repair(points) : points, maxPoints);
+    }
 
     /// <summary>A plain SQLite connection to the cache (the hot path needs none of EF's machinery).</summary>
     private async Task<DbConnection> OpenAsync(CancellationToken ct)

@@ -9,9 +9,10 @@ using SolarDashboard.Sandbox.Simulation;
 namespace SolarDashboard.Demo;
 
 /// <summary>
-/// Demo mode: once the server listens, makes sure the demo installer connection exists and points at the in-process
-/// sandbox on the address the app actually listens on (so <c>--urls</c> with any port works). The sync service then
-/// signs in and fills the cache; a second login here would only end the sync's session.
+/// Demo mode: once the server listens, makes sure the demo connections exist (the FusionSolar installer and the ATESS
+/// account) and point at the in-process sandbox on the address the app actually listens on (so <c>--urls</c> with any
+/// port works). The sync service then fills the cache; a FusionSolar login here would only end the sync's session, and
+/// an ATESS call here would spend the sync's "once every 5 minutes".
 /// </summary>
 public sealed class DemoConnectionSeeder(
     IHostApplicationLifetime lifetime,
@@ -19,10 +20,12 @@ public sealed class DemoConnectionSeeder(
     IDbContextFactory<SolarDbContext> dbFactory,
     SecretProtector secrets,
     SandboxWorld sandbox,
+    SandboxOptions sandboxOptions,
     TimeProvider time,
     ILogger<DemoConnectionSeeder> logger) : BackgroundService
 {
     public const string DemoConnectionName = "Demo installer (sandbox)";
+    public const string AtessConnectionName = "Demo ATESS account (sandbox)";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,23 +33,29 @@ public sealed class DemoConnectionSeeder(
         using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
 
-        var baseUrl = SandboxBaseUrl();
-        if (baseUrl is null)
+        if (appAddress.Current is not { } app)
         {
-            logger.LogWarning("Demo mode: the server reports no listening address, so the demo connection was not created.");
+            logger.LogWarning("Demo mode: the server reports no listening address, so the demo connections were not created.");
             return;
         }
 
-        var account = sandbox.Fleet.Installer;
-        await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-        var connection = await db.Connections.FirstOrDefaultAsync(c => c.IsDemo && c.AuthMode == AuthMode.ApiAccount, stoppingToken);
+        var installer = sandbox.Fleet.Installer;
+        await EnsureAsync(Vendor.FusionSolar, DemoConnectionName, new Uri(app, SandboxServiceCollectionExtensions.FusionSolarPrefix.TrimStart('/') + "/"),
+            installer.UserName, installer.SystemCode, stoppingToken);
+        await EnsureAsync(Vendor.Atess, AtessConnectionName, new Uri(app, SandboxServiceCollectionExtensions.AtessPrefix.TrimStart('/') + "/"),
+            sandboxOptions.Atess.AccountId, sandboxOptions.Atess.ApiKey, stoppingToken);
+    }
+
+    private async Task EnsureAsync(Vendor vendor, string name, Uri baseUrl, string userName, string secret, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.IsDemo && c.Vendor == vendor && c.AuthMode == AuthMode.ApiAccount, ct);
         if (connection is null)
         {
             connection = new VendorConnection
             {
-                Name = DemoConnectionName, Vendor = Vendor.FusionSolar, AuthMode = AuthMode.ApiAccount, BaseUrl = baseUrl.ToString(),
-                UserName = account.UserName, ProtectedSecret = secrets.Protect(account.SystemCode), State = ConnectionState.Pending,
-                CreatedAt = time.GetUtcNow(), IsDemo = true,
+                Name = name, Vendor = vendor, AuthMode = AuthMode.ApiAccount, BaseUrl = baseUrl.ToString(), UserName = userName,
+                ProtectedSecret = secrets.Protect(secret), State = ConnectionState.Pending, CreatedAt = time.GetUtcNow(), IsDemo = true,
             };
             db.Connections.Add(connection);
         }
@@ -55,13 +64,10 @@ public sealed class DemoConnectionSeeder(
             // A new address (another port than last time): earlier failures against the old one say nothing now.
             connection.BaseUrl = baseUrl.ToString();
             connection.State = ConnectionState.Pending;
-            foreach (var state in await db.SyncStates.Where(s => s.ConnectionId == connection.Id).ToListAsync(stoppingToken))
+            foreach (var state in await db.SyncStates.Where(s => s.ConnectionId == connection.Id).ToListAsync(ct))
                 state.NextDueAt = time.GetUtcNow();
         }
-        await db.SaveChangesAsync(stoppingToken);
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo mode: connection '{Name}' points at {BaseUrl}", connection.Name, baseUrl);
     }
-
-    private Uri? SandboxBaseUrl() =>
-        appAddress.Current is { } app ? new Uri(app, SandboxServiceCollectionExtensions.FusionSolarPrefix.TrimStart('/') + "/") : null;
 }

@@ -9,6 +9,7 @@ using SolarDashboard.Core;
 using SolarDashboard.Core.Alarms;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Reports;
@@ -60,18 +61,20 @@ public sealed class AccessRulesTests : IAsyncLifetime
         await db.SaveChangesAsync();
         _annaConnection = connections[1].Id;
 
-        Plant NewPlant(int connection, string name) => new() { ConnectionId = connection, VendorCode = "NE=" + name, Name = name, TimeZoneId = "Europe/Berlin", DiscoveredAt = now, LastSeenAt = now };
+        Plant NewPlant(int connection, string name) => new() { ConnectionId = connection, VendorKey = "NE=" + name, Name = name, TimeZoneId = "Europe/Berlin", DiscoveredAt = now, LastSeenAt = now };
         var plants = new[] { NewPlant(connections[0].Id, "Plant A"), NewPlant(connections[1].Id, "Plant B"), NewPlant(connections[2].Id, "Plant C") };
         db.Plants.AddRange(plants);
         await db.SaveChangesAsync();
         (_plantA, _plantB, _plantC) = (plants[0].Id, plants[1].Id, plants[2].Id);
-        var device = new Device { PlantId = _plantB, VendorId = 1, Name = "Inverter B", TypeId = 38 };
+        var device = new Device { PlantId = _plantB, VendorKey = "1", Name = "Inverter B", Role = DeviceRole.Inverter, VendorType = "38" };
         db.Devices.Add(device);
         db.Alarms.Add(new AlarmRecord { PlantId = _plantB, AlarmId = 1, Name = "Alarm on B", Level = 2, RaisedAt = now, FirstSeenAt = now, LastSeenAt = now });
         db.Reports.Add(new PeriodReport { PlantId = _plantB, Period = ReportPeriod.Day, LocalStart = "2026-11-20", StartsAt = now, ValuesJson = "{\"inverter_power\":12.5}" });
         db.PlantGrants.Add(new PlantGrant { UserId = _olga, PlantId = _plantA, GrantedAt = now });
         await db.SaveChangesAsync();
         _deviceB = device.Id;
+        // Seeded behind the ingest's back: the plants' summaries (which count their alarms) are built as the ingest would.
+        await Get<PlantSummaries>().RefreshAsync(plants.Select(p => p.Id).ToList());
     }
 
     public async Task DisposeAsync()

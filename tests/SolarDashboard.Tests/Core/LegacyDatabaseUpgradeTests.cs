@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
+using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Measures;
+using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Users;
@@ -21,10 +25,10 @@ namespace SolarDashboard.Tests.Core;
 /// </summary>
 public sealed class LegacyDatabaseUpgradeTests : IDisposable
 {
-    // The fixture's simulated afternoon: Anna's plant (13, "+02:00"), its inverter (59), adam-admin (1), owner-anna (2),
+    // The fixture's simulated afternoon: Anna's plant (13, "+02:00"), its inverter (59) and battery (60), adam-admin (1), owner-anna (2),
     // olga-operator (3, granted plant 13), and Olga's first control task (1, a time-of-use schedule).
     private static readonly DateTimeOffset Now = new(2026, 6, 17, 16, 0, 0, TimeSpan.Zero);
-    private const int AnnasPlant = 13, AnnasInverter = 59, Adam = 1, Anna = 2, Olga = 3, TouTask = 1;
+    private const int AnnasPlant = 13, AnnasInverter = 59, AnnasBattery = 60, Adam = 1, Anna = 2, Olga = 3, TouTask = 1;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sd-upgrade-").FullName;
 
@@ -71,32 +75,80 @@ public sealed class LegacyDatabaseUpgradeTests : IDisposable
         return new AppView(anna, olga, plant, power, users, task);
     }
 
-    private sealed record AppView(UserAccess Anna, UserAccess Olga, PlantDetail? Plant, IReadOnlyList<SeriesPoint> Power, IReadOnlyList<UserView> Users, ControlTaskView? Task)
+    private sealed record AppView(UserAccess Anna, UserAccess Olga, PlantDetail? Plant, IReadOnlyList<SeriesPoint> Power, IReadOnlyList<UserView> Users, ControlTaskView? Task);
+
+    /// <summary>A plant as release 2b14644's plant list showed it (power, today's yield, SOC, health), by that release's own rules.</summary>
+    private sealed record ReleasePlant(int Id, string Power, string Today, string Soc, int? HealthState);
+
+    /// <summary>
+    /// What release 2b14644's plant list showed for the fixture at <see cref="Now"/>, read from its file with its rules: power
+    /// is the sum of the inverters' (types 1 and 38) active_power, SOC the mean battery_soc of batteries (39, 41), today's
+    /// yield the plant's day_power while it is from the plant's today, health its real_health_state.
+    /// </summary>
+    private static async Task<List<ReleasePlant>> ReleasePlantListAsync(string path)
     {
-        public string ToJson() => JsonSerializer.Serialize(this);
+        var ticks = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
+        var plants = await SqliteFile.QueryAsync(path, "SELECT p.Id, p.TimeZoneId, k.CollectedAt, k.ValuesJson FROM Plants p LEFT JOIN LatestKpis k ON k.PlantId = p.Id",
+            r => (Id: r.GetInt32(0), Zone: r.GetString(1), At: r.IsDBNull(2) ? (DateTimeOffset?)null : (DateTimeOffset)ticks.ConvertFromProvider(r.GetInt64(2))!,
+                Values: r.IsDBNull(3) ? null : JsonSerializer.Deserialize<Dictionary<string, double?>>(r.GetString(3))));
+        var devices = await SqliteFile.QueryAsync(path, "SELECT d.PlantId, d.TypeId, k.ValuesJson FROM Devices d JOIN LatestKpis k ON k.DeviceId = d.Id",
+            r => (PlantId: r.GetInt32(0), Type: r.GetInt32(1), Values: JsonSerializer.Deserialize<Dictionary<string, double?>>(r.GetString(2))!));
+        return plants.Select(p =>
+        {
+            var inverters = devices.Where(d => d.PlantId == p.Id && d.Type is 1 or 38).ToList();
+            var socs = devices.Where(d => d.PlantId == p.Id && d.Type is 39 or 41).Select(d => d.Values.GetValueOrDefault("battery_soc")).Where(v => v is not null).ToList();
+            double? power = inverters.Count == 0 ? null : inverters.Sum(d => d.Values.GetValueOrDefault("active_power") ?? 0);
+            double? today = p.Values is null ? null
+                : PlantTime.LocalDate(p.Zone, p.At!.Value) == PlantTime.LocalDate(p.Zone, Now) ? p.Values.GetValueOrDefault("day_power") : 0.0;
+            return new ReleasePlant(p.Id, Shown(power), Shown(today), Shown(socs.Count == 0 ? null : socs.Average()), (int?)p.Values?.GetValueOrDefault("real_health_state"));
+        }).OrderBy(p => p.Id).ToList();
     }
+
+    private static string Shown(double? value) => value is { } v ? Math.Round(v, 6).ToString("R", CultureInfo.InvariantCulture) : "—";
+
+    private static async Task<Dictionary<string, long>> RowsAsync(string path) =>
+        (await SqliteFile.RowCountsAsync(path, "__EFMigrationsHistory")).Select(l => l.Split(": ")).ToDictionary(l => l[0], l => long.Parse(l[1], CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task A_database_of_release_2b14644_upgrades_on_first_start_with_every_row_kept()
     {
-        var rowsBefore = await SqliteFile.RowCountsAsync(Database("legacy"), "__EFMigrationsHistory");
+        var rowsBefore = await RowsAsync(Database("legacy"));
+        var release = await ReleasePlantListAsync(Database("legacy"));
+        var devicesBefore = await SqliteFile.QueryAsync(Database("legacy"), "SELECT Id, CAST(VendorId AS TEXT), CAST(TypeId AS TEXT) FROM Devices ORDER BY Id",
+            r => (r.GetInt32(0), r.GetString(1), r.GetString(2)));
         await using var app = App("legacy");
-        var before = await ReadAsync(app);
 
         await StartAsync(app);
+        await app.GetRequiredService<StandardMeasureBackfill>().RunHistoryAsync();
 
-        // Every table of the old release keeps its rows; tables that later migrations added start empty.
-        var rowsAfter = await SqliteFile.RowCountsAsync(Database("legacy"), "__EFMigrationsHistory");
-        static string Table(string row) => row[..row.LastIndexOf(':')];
-        var old = rowsBefore.Select(Table).ToHashSet();
-        Assert.Equal(rowsBefore, rowsAfter.Where(r => old.Contains(Table(r))));
-        Assert.All(rowsAfter.Where(r => !old.Contains(Table(r))), r => Assert.EndsWith(": 0", r));
         await using (var db = await app.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync())
+        {
             Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        var after = await ReadAsync(app);
-        Assert.Equal(before.ToJson(), after.ToJson());
+            // The vendor's device ids and types are kept as text, and each device has the role its vendor's mapping gives it.
+            Assert.Equal(devicesBefore, (await db.Devices.OrderBy(d => d.Id).ToListAsync()).Select(d => (d.Id, d.VendorKey, d.VendorType)));
+            Assert.Equal([DeviceRole.Inverter, DeviceRole.Battery, DeviceRole.PowerSensor, DeviceRole.Logger],
+                await db.Devices.Where(d => d.PlantId == AnnasPlant).OrderBy(d => d.Id).Select(d => d.Role).ToListAsync());
+            Assert.Equal(0, await db.LatestKpis.CountAsync(k => k.StandardJson == null));
+            Assert.Equal(0, await db.Reports.CountAsync(r => r.StandardJson == null));
+        }
+        // Every row of the release is still there. The upgrade only adds: a summary per plant, a (finished) backfill marker
+        // per connection, and the standard series computed from the stored history, with their names.
+        var rowsAfter = await RowsAsync(Database("legacy"));
+        string[] grown = ["DeviceSeries", "KpiNames", "sqlite_sequence KpiNames", "SyncStates"];
+        Assert.Equal(rowsBefore.Where(r => !grown.Contains(r.Key)), rowsAfter.Where(r => rowsBefore.ContainsKey(r.Key) && !grown.Contains(r.Key)));
+        Assert.Equal(rowsBefore["Plants"], rowsAfter["PlantSummaries"]);
+        Assert.Equal(rowsBefore["SyncStates"] + rowsBefore["Connections"], rowsAfter["SyncStates"]);
+        Assert.True(rowsAfter["DeviceSeries"] > rowsBefore["DeviceSeries"], "standard series were computed from the stored history");
 
-        // And what it reads is the fixture's, not two equal blanks.
+        // The plant list shows the power, today's yield, SOC and health the release showed.
+        var queries = app.GetRequiredService<PlantQueries>();
+        var list = (await queries.ListPlantsAsync(PlantScope.All)).OrderBy(p => p.Id)
+            .Select(p => new ReleasePlant(p.Id, Shown(p.CurrentPowerKw.Value), Shown(p.TodayYieldKwh.Value), Shown(p.BatterySoc.Value), p.Health == Health.Unknown ? null : (int)p.Health));
+        Assert.Equal(release, list);
+        Assert.Contains(release, p => p.Power != "—" && p.Today != "—" && p.Soc != "—"); // not a comparison of blanks
+
+        // And the rest of what pages read is the fixture's.
+        var after = await ReadAsync(app);
         Assert.Equal("Anna's Home", after.Plant?.Summary.Name);
         Assert.True(after.Power.Count > 12, $"{after.Power.Count} points of the inverter's power on 17 June");
         Assert.Equal(["adam-admin", "olga-operator", "owner-anna"], after.Users.Select(u => u.UserName!).Order());
@@ -106,6 +158,42 @@ public sealed class LegacyDatabaseUpgradeTests : IDisposable
         Assert.Equal((ControlKind.BatteryMode, ControlTaskState.Finished, "Olga Operator"), (task.Task.Kind, task.Task.State, task.Task.SubmittedByName));
         Assert.Equal(PlantControlStatus.Success, Assert.Single(task.Plants).Status);
         Assert.Equal(["submitted", "delivered", "checked", "effect"], task.Events.Select(e => e.Step));
+
+        // The stored history has its standard series: the inverter's PV power is its active power, point for point.
+        var day = new DateTimeOffset(2026, 6, 17, 0, 0, 0, TimeSpan.FromHours(2));
+        var pv = await queries.GetSeriesAsync(after.Anna.Plants, AnnasInverter, StandardMeasure.PvKw.SeriesName, day, day.AddDays(1));
+        Assert.Equal(after.Power, pv);
+        var battery = await queries.GetSeriesAsync(after.Anna.Plants, AnnasBattery, StandardMeasure.BatteryKw.SeriesName, day, day.AddDays(1));
+        var batteryW = await queries.GetSeriesAsync(after.Anna.Plants, AnnasBattery, "ch_discharge_power", day, day.AddDays(1));
+        Assert.Equal(batteryW.Select(p => (p.Time, p.Value / 1000)), battery.Select(p => (p.Time, p.Value)));
+    }
+
+    [Fact]
+    public async Task The_history_backfill_resumes_where_it_stopped_and_a_second_run_changes_nothing()
+    {
+        await using var app = App("legacy");
+        await StartAsync(app);
+        // As if the app stopped after Anna's inverter: the marker of her connection points at it.
+        await using (var db = await app.GetRequiredService<IDbContextFactory<SolarDbContext>>().CreateDbContextAsync())
+        {
+            var connection = await db.Plants.Where(p => p.Id == AnnasPlant).Select(p => p.ConnectionId).SingleAsync();
+            var marker = await db.SyncStates.SingleAsync(s => s.ConnectionId == connection && s.DataClass == StandardMeasureBackfill.SeriesDataClass);
+            marker.Cursor = AnnasInverter.ToString(CultureInfo.InvariantCulture);
+            await db.SaveChangesAsync();
+        }
+        var backfill = app.GetRequiredService<StandardMeasureBackfill>();
+
+        await backfill.RunHistoryAsync();
+
+        var queries = app.GetRequiredService<PlantQueries>();
+        var anna = await app.GetRequiredService<AccessService>().ForUserAsync(Anna);
+        var day = new DateTimeOffset(2026, 6, 17, 0, 0, 0, TimeSpan.FromHours(2));
+        Assert.Empty(await queries.GetSeriesAsync(anna.Plants, AnnasInverter, StandardMeasure.PvKw.SeriesName, day, day.AddDays(1))); // done before the stop
+        Assert.NotEmpty(await queries.GetSeriesAsync(anna.Plants, AnnasBattery, StandardMeasure.Soc.SeriesName, day, day.AddDays(1)));
+        var rows = await SqliteFile.RowCountsAsync(Database("legacy"));
+        await backfill.RunHistoryAsync();
+        await backfill.RunLatestAsync();
+        Assert.Equal(rows, await SqliteFile.RowCountsAsync(Database("legacy")));
     }
 
     [Fact]

@@ -12,6 +12,30 @@ internal static partial class SqliteFile
             r => $"{r.GetString(0)} {r.GetString(1)}: {(r.IsDBNull(2) ? "" : Whitespace().Replace(r.GetString(2), " ").Trim())}"))
         .Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// What the schema means, whatever its wording: per table its columns (name, type, not null, key position) by name, its
+    /// foreign keys and its indexes (unique, columns, filter); sorted.
+    /// </summary>
+    public static async Task<List<string>> ShapeAsync(string path)
+    {
+        var shape = new List<string>();
+        foreach (var table in (await ObjectsAsync(path, "table")).Keys.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)))
+        {
+            shape.AddRange(await QueryAsync(path, $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}')",
+                r => $"column {table}.{r.GetString(0)}: {r.GetString(1)}{(r.GetInt64(2) == 1 ? " not null" : "")}{(r.GetInt64(3) > 0 ? $" key {r.GetInt64(3)}" : "")}"));
+            shape.AddRange(await QueryAsync(path, $"SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')",
+                r => $"foreign key {table}.{r.GetString(0)} -> {r.GetString(1)}.{r.GetString(2)} on delete {r.GetString(3)}"));
+        }
+        foreach (var (index, sql) in await ObjectsAsync(path, "index"))
+        {
+            if (sql is null) continue; // a key's own index
+            var columns = string.Join(", ", await QueryAsync(path, $"SELECT name FROM pragma_index_info('{index}') ORDER BY seqno", r => r.GetString(0)));
+            var where = sql.Contains(" WHERE ", StringComparison.Ordinal) ? sql[sql.IndexOf(" WHERE ", StringComparison.Ordinal)..] : "";
+            shape.Add($"index {index}: {(sql.StartsWith("CREATE UNIQUE", StringComparison.Ordinal) ? "unique " : "")}({columns}){where}");
+        }
+        return shape.Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The (name, sql) of the objects of one type, by name.</summary>
     public static async Task<Dictionary<string, string?>> ObjectsAsync(string path, string type) =>
         (await QueryAsync(path, $"SELECT name, sql FROM sqlite_master WHERE type = '{type}'", r => (Name: r.GetString(0), Sql: r.IsDBNull(1) ? null : r.GetString(1))))

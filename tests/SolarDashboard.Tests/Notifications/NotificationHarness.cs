@@ -78,13 +78,13 @@ public sealed class NotificationHarness : IAsyncDisposable
         var connection = new VendorConnection { Name = "Installer", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.Connected, CreatedAt = Start };
         db.Connections.Add(connection);
         await db.SaveChangesAsync();
-        var berlin = new Plant { ConnectionId = connection.Id, VendorCode = "NE=1", Name = "Berlin Residence", TimeZoneId = "Europe/Berlin" };
-        var lisbon = new Plant { ConnectionId = connection.Id, VendorCode = "NE=2", Name = "Lisbon Villa", TimeZoneId = "Europe/Lisbon" };
+        var berlin = new Plant { ConnectionId = connection.Id, VendorKey = "NE=1", Name = "Berlin Residence", TimeZoneId = "Europe/Berlin" };
+        var lisbon = new Plant { ConnectionId = connection.Id, VendorKey = "NE=2", Name = "Lisbon Villa", TimeZoneId = "Europe/Lisbon" };
         db.Plants.AddRange(berlin, lisbon);
         await db.SaveChangesAsync();
         db.Devices.AddRange(
-            new Device { PlantId = berlin.Id, VendorId = 11, SerialNumber = "INV-B", Name = "Inverter Berlin", TypeId = 38 },
-            new Device { PlantId = lisbon.Id, VendorId = 21, SerialNumber = "INV-L", Name = "Inverter Lisbon", TypeId = 38 });
+            new Device { PlantId = berlin.Id, VendorKey = "11", SerialNumber = "INV-B", Name = "Inverter Berlin", Role = DeviceRole.Inverter, VendorType = "38" },
+            new Device { PlantId = lisbon.Id, VendorKey = "21", SerialNumber = "INV-L", Name = "Inverter Lisbon", Role = DeviceRole.Inverter, VendorType = "38" });
         await db.SaveChangesAsync();
         (ConnectionId, Berlin, Lisbon) = (connection.Id, berlin.Id, lisbon.Id);
     }
@@ -106,7 +106,7 @@ public sealed class NotificationHarness : IAsyncDisposable
     {
         var (code, serial) = plantId == Berlin ? ("NE=1", "INV-B") : ("NE=2", "INV-L");
         await _services.GetRequiredService<CacheWriter>().TrackAlarmsAsync(new Dictionary<string, int> { [code] = plantId },
-            alarms.Select(a => new ActiveAlarm(code, serial, plantId == Berlin ? "Inverter Berlin" : "Inverter Lisbon", 38, a.AlarmId, 1, a.Name,
+            alarms.Select(a => new ActiveAlarm(code, serial, plantId == Berlin ? "Inverter Berlin" : "Inverter Lisbon", "38", a.AlarmId, 1, a.Name,
                 "The PV string is reversely connected.", "1. Wait until the irradiance declines at night. 2. Turn off the DC switch and correct the connection.",
                 a.Level, 2, a.RaisedAt)).ToList(), Time.GetUtcNow());
     }

@@ -257,7 +257,8 @@ public sealed class NotificationTests
                 {
                     ["SolarDashboard:DataDirectory"] = dir, ["SolarDashboard:Mail:Host"] = "smtp.example.com", ["SolarDashboard:Mail:From"] = from,
                 }).Build();
-                return new ServiceCollection().AddLogging().AddSolarDashboardCore(configuration, dir).BuildServiceProvider().GetRequiredService<IOptions<MailOptions>>();
+                return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSolarDashboardCore(configuration, dir)
+                    .BuildServiceProvider().GetRequiredService<IOptions<MailOptions>>();
             }
             var refused = Assert.Throws<OptionsValidationException>(() => Options(null).Value);
             Assert.Contains("SolarDashboard:Mail:From", refused.Message);
@@ -274,7 +275,7 @@ public sealed class NotificationTests
     {
         var port = TestMailServer.FreePort(); // nothing listens there yet
         await using var sandbox = await SandboxHost.StartAsync();
-        await using var h = await SyncHarness.StartAsync(sandbox, TestMailServer.Settings(port));
+        await using var h = await SyncHarness.StartAsync(sandbox, settings: TestMailServer.Settings(port));
         var connection = await h.AddApiAccountAsync();
         await using (var db = await h.DbAsync())
         {

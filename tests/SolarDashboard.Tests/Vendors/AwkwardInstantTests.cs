@@ -38,7 +38,7 @@ public sealed class AwkwardInstantTests
             var closed = 0;
             foreach (var plant in await db.Plants.ToListAsync())
             {
-                var sim = Sim(sandbox, plant.VendorCode);
+                var sim = Sim(sandbox, plant.VendorKey);
                 if (sim.LocalDate(now - TimeSpan.FromMinutes(75)).Month != 12) continue; // its November has not ended yet
                 var lastDay = new DateOnly(2026, 11, 30);
                 var truth = sandbox.World.Simulator(sim).DayTotals(lastDay, now).Energy;
@@ -64,7 +64,7 @@ public sealed class AwkwardInstantTests
             var now = sandbox.Time.GetUtcNow();
             await using var db = await h.DbAsync();
             var berlin = await db.Plants.FirstAsync(p => p.TimeZoneId == "+01:00");
-            var sim = Sim(sandbox, berlin.VendorCode);
+            var sim = Sim(sandbox, berlin.VendorKey);
             var december = Enumerable.Range(1, 31).Sum(d => Math.Round(sandbox.World.Simulator(sim).DayTotals(new DateOnly(2026, 12, d), now).Energy.Load, 2));
             var month = Assert.Single(await h.Queries.GetReportsAsync(PlantScope.All, berlin.Id, null, ReportPeriod.Month, "2026-12", "2026-12"));
             Assert.Equal(december, month.Values["use_power"]!.Value, 0);
@@ -90,7 +90,7 @@ public sealed class AwkwardInstantTests
             var now = sandbox.Time.GetUtcNow();
             await using var db = await h.DbAsync();
             var sims = sandbox.World.Fleet.Plants.Where(p => p.Zone.Id is "Europe/Berlin").ToList();
-            var berlin = await db.Plants.FirstAsync(p => p.VendorCode == sims[0].Code);
+            var berlin = await db.Plants.FirstAsync(p => p.VendorKey == sims[0].Code);
             var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
             var truth = sandbox.World.Simulator(sims[0]).HourTotals(date, now);
             Assert.Equal(hours, truth.Count);

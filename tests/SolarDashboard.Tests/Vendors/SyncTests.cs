@@ -2,6 +2,7 @@ using SolarDashboard.Core.Users;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using ReportPeriod = SolarDashboard.Core.Reports.ReportPeriod;
 using SolarDashboard.Sandbox;
@@ -44,7 +45,7 @@ public sealed class SyncTests
             Assert.NotNull(p.TodayYieldKwh.Value);
             Assert.NotNull(p.BatterySoc.Value);
             Assert.False(p.IsStale);
-            Assert.Contains(p.Health, new[] { PlantHealth.Healthy, PlantHealth.Faulty });
+            Assert.Contains(p.Health, new[] { Health.Healthy, Health.Faulty });
         });
         await using var db = await h.DbAsync();
         foreach (var period in Enum.GetValues<ReportPeriod>())
@@ -100,7 +101,7 @@ public sealed class SyncTests
         await using var db = await h.DbAsync();
         foreach (var plant in await db.Plants.ToListAsync())
         {
-            var zone = sandbox.World.Fleet.PlantsByCode[plant.VendorCode].Zone;
+            var zone = sandbox.World.Fleet.PlantsByCode[plant.VendorKey].Zone;
             Assert.Equal(SolarDashboard.Core.Plants.PlantTime.FormatOffset(zone.GetUtcOffset(sandbox.Time.GetUtcNow())), plant.TimeZoneId);
         }
     }
@@ -235,7 +236,7 @@ public sealed class SyncTests
 
         // The inverter's lifetime counter reads monotonic in its series, dip or not.
         await using var check = await h.DbAsync();
-        var inverter = await check.Devices.FirstAsync(d => d.TypeId == 38);
+        var inverter = await check.Devices.FirstAsync(d => d.VendorType == "38");
         var series = await h.Queries.GetSeriesAsync(PlantScope.All, inverter.Id, "total_cap", start, sandbox.Time.GetUtcNow());
         Assert.NotEmpty(series);
         Assert.All(series.Zip(series.Skip(1)), pair => Assert.True(pair.Second.Value >= pair.First.Value));

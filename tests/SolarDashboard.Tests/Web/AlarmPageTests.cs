@@ -17,15 +17,15 @@ public sealed class AlarmPageTests : DashboardTestContext
         var connection = new VendorConnection { Name = "Roof", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.Connected, CreatedAt = Now };
         db.Connections.Add(connection);
         await db.SaveChangesAsync();
-        var plant = new Plant { ConnectionId = connection.Id, VendorCode = "NE=1", Name = "Berlin Residence", TimeZoneId = "Europe/Berlin" };
+        var plant = new Plant { ConnectionId = connection.Id, VendorKey = "NE=1", Name = "Berlin Residence", TimeZoneId = "Europe/Berlin" };
         db.Plants.Add(plant);
         await db.SaveChangesAsync();
-        var device = new Device { PlantId = plant.Id, VendorId = 7, Name = "Inverter-1", TypeId = 38, SerialNumber = "INV1" };
+        var device = new Device { PlantId = plant.Id, VendorKey = "7", Name = "Inverter-1", Role = DeviceRole.Inverter, VendorType = "38", SerialNumber = "INV1" };
         db.Devices.Add(device);
         await db.SaveChangesAsync();
         var alarm = new AlarmRecord
         {
-            PlantId = plant.Id, DeviceId = device.Id, DeviceName = "Inverter-1", DeviceTypeId = 38, SerialNumber = "INV1", AlarmId = 2062, Name = "Low Insulation Resistance",
+            PlantId = plant.Id, DeviceId = device.Id, DeviceName = "Inverter-1", DeviceVendorType = "38", SerialNumber = "INV1", AlarmId = 2062, Name = "Low Insulation Resistance",
             Level = 2, Cause = "A short circuit exists between the PV array and the ground.",
             RepairSuggestion = "1. Check the impedance between the PV array output and the ground. 2. Check that the PE cable of the inverter is correctly connected.",
             RaisedAt = Now.AddHours(-3).AddMinutes(-20), FirstSeenAt = Now.AddHours(-3), LastSeenAt = Now, ClearedAt = cleared,

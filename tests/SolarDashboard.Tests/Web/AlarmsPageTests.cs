@@ -19,20 +19,20 @@ public sealed class AlarmsPageTests : DashboardTestContext
         var connection = new VendorConnection { Name = "Roof", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.Connected, CreatedAt = Now };
         db.Connections.Add(connection);
         await db.SaveChangesAsync();
-        var berlin = new Plant { ConnectionId = connection.Id, VendorCode = "NE=1", Name = "Berlin", TimeZoneId = "Europe/Berlin" };
-        var lisbon = new Plant { ConnectionId = connection.Id, VendorCode = "NE=2", Name = "Lisbon", TimeZoneId = "Europe/Lisbon" };
+        var berlin = new Plant { ConnectionId = connection.Id, VendorKey = "NE=1", Name = "Berlin", TimeZoneId = "Europe/Berlin" };
+        var lisbon = new Plant { ConnectionId = connection.Id, VendorKey = "NE=2", Name = "Lisbon", TimeZoneId = "Europe/Lisbon" };
         db.Plants.AddRange(berlin, lisbon);
         await db.SaveChangesAsync();
-        AlarmRecord Alarm(Plant plant, string name, int level, int deviceType, DateTimeOffset? cleared = null) => new()
+        AlarmRecord Alarm(Plant plant, string name, int level, string deviceType, DateTimeOffset? cleared = null) => new()
         {
-            PlantId = plant.Id, Name = name, Level = level, DeviceTypeId = deviceType, DeviceName = "Device", AlarmId = level * 100,
+            PlantId = plant.Id, Name = name, Level = level, DeviceVendorType = deviceType, DeviceName = "Device", AlarmId = level * 100,
             Cause = "The cause.", RepairSuggestion = "What to do.", RaisedAt = Now.AddHours(-3), FirstSeenAt = Now.AddHours(-3), LastSeenAt = Now, ClearedAt = cleared,
         };
         db.Alarms.AddRange(
-            Alarm(berlin, "Grid loss", 1, 38),
-            Alarm(berlin, "Battery cell imbalance", 3, 39),
-            Alarm(lisbon, "String reversed", 2, 38),
-            Alarm(lisbon, "Fan fault", 2, 38, cleared: Now.AddHours(-1)));
+            Alarm(berlin, "Grid loss", 1, "38"),
+            Alarm(berlin, "Battery cell imbalance", 3, "39"),
+            Alarm(lisbon, "String reversed", 2, "38"),
+            Alarm(lisbon, "Fan fault", 2, "38", cleared: Now.AddHours(-1)));
         await db.SaveChangesAsync();
     }
 
@@ -41,6 +41,9 @@ public sealed class AlarmsPageTests : DashboardTestContext
 
     private static Task ChooseAsync(IRenderedComponent<Alarms> page, string label, int? value) =>
         page.InvokeAsync(() => page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
+
+    private static Task ChooseAsync(IRenderedComponent<Alarms> page, string label, string? value) =>
+        page.InvokeAsync(() => page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
 
     [Fact]
     public async Task The_active_tab_lists_active_alarms_and_each_filter_narrows_them()
@@ -56,11 +59,13 @@ public sealed class AlarmsPageTests : DashboardTestContext
         await ChooseAsync(page, "Severity", 2);
         page.WaitForAssertion(() => Assert.Equal(["String reversed"], Rows(page)));
 
-        await ChooseAsync(page, "Severity", null);
-        await ChooseAsync(page, "Device type", 39);
+        await ChooseAsync(page, "Severity", (int?)null);
+        // Device types by the vendor catalogue's name: FusionSolar's type 39 is a battery.
+        Assert.Equal(["Battery", "Residential inverter"], AlarmFilter.DeviceTypes(await Services.GetRequiredService<PlantQueries>().GetAlarmsAsync(global::SolarDashboard.Core.Users.PlantScope.All, active: true)).Select(o => o.Text));
+        await ChooseAsync(page, "Device type", "Battery");
         page.WaitForAssertion(() => Assert.Equal(["Battery cell imbalance"], Rows(page)));
 
-        await ChooseAsync(page, "Device type", null);
+        await ChooseAsync(page, "Device type", (string?)null);
         var lisbon = AlarmFilter.Plants((await Services.GetRequiredService<PlantQueries>().GetAlarmsAsync(global::SolarDashboard.Core.Users.PlantScope.All, active: true))).Single(p => p.Text == "Lisbon").Value;
         await ChooseAsync(page, "Plant", lisbon);
         page.WaitForAssertion(() => Assert.Equal(["String reversed"], Rows(page)));

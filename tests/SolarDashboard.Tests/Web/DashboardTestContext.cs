@@ -8,12 +8,14 @@ using SolarDashboard.Authentication;
 using SolarDashboard.Core;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Users;
+using SolarDashboard.Vendors;
 
 namespace SolarDashboard.Tests.Web;
 
 /// <summary>
-/// A bunit context for pages that read the cache: Core as the app wires it (AddSolarDashboardCore, demo mode) on a
-/// real SQLite file in a temporary folder, and a signed-in admin (user 1). Background services are not started.
+/// A bunit context for pages that read the cache: Core and the vendors as the app wires them (AddSolarDashboardCore,
+/// AddSolarDashboardVendors, demo mode) on a real SQLite file in a temporary folder, and a signed-in admin (user 1).
+/// Background services are not started.
 /// </summary>
 public class DashboardTestContext : MudTestContext
 {
@@ -28,6 +30,7 @@ public class DashboardTestContext : MudTestContext
         }).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSolarDashboardCore(configuration, _dir);
+        Services.AddSolarDashboardVendors();
         Services.AddScoped<CurrentUser>();
         var auth = AddAuthorization();
         auth.SetAuthorized("Admin");

@@ -1,4 +1,7 @@
 using SolarDashboard.Components.Shared;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.RawValues;
+using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Tests.Web;
 
@@ -17,15 +20,32 @@ public sealed class MonitoringFormatTests
     [InlineData("pv2_u", 575.3, 1, "575.3 V")]
     [InlineData("total_cap", null, 1, "—")]
     public void Telemetry_values_read_with_their_names_units_and_states(string key, double? value, int type, string expected) =>
-        Assert.Equal(expected, KpiCatalog.Text(key, value, type));
+        Assert.Equal(expected, RawValueText.Of(Labelled(type, key, value)));
 
     [Fact]
     public void Unknown_keys_are_kept_under_other_with_their_own_name()
     {
-        var info = KpiCatalog.For("brand_new_kpi");
-        Assert.Equal(("Other", "brand_new_kpi"), (info.Group, info.Name));
-        Assert.Equal("PV12 input current", KpiCatalog.For("pv12_i").Name);
+        var groups = Catalogues.Label(Vendor.FusionSolar, "38", new Dictionary<string, double?> { ["brand_new_kpi"] = 1.5, ["pv12_i"] = 2, ["active_power"] = 3 });
+        Assert.Equal(["AC", "DC / strings", "Other"], groups.Select(g => g.Name));
+        var unknown = Assert.Single(groups.Single(g => g.Name == "Other").Values);
+        Assert.Equal(("brand_new_kpi", "", "1.50"), (unknown.Label, unknown.Unit, RawValueText.Of(unknown)));
+        Assert.Equal("PV12 input current", groups.Single(g => g.Name == "DC / strings").Values.Single().Label);
     }
+
+    [Fact]
+    public void A_vendor_without_a_catalogue_has_every_key_shown_as_it_came()
+    {
+        var groups = new RawValueCatalogues([]).Label(Vendor.Atess, "HPS150HV", new Dictionary<string, double?> { ["ppv"] = 42.5, ["capacity"] = 71 });
+        var other = Assert.Single(groups);
+        Assert.Equal(["capacity", "ppv"], other.Values.Select(v => v.Label));
+        Assert.Equal(["71.00", "42.50"], other.Values.Select(RawValueText.Of));
+    }
+
+    private static readonly RawValueCatalogues Catalogues = new([new FusionSolarCatalogue()]);
+
+    private static LabelledValue Labelled(int type, string key, double? value) =>
+        Catalogues.Label(Vendor.FusionSolar, type.ToString(System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, double?> { [key] = value })
+            .Single().Values.Single();
 
     [Theory]
     [InlineData(null, "—")]

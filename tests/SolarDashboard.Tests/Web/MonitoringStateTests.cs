@@ -1,6 +1,7 @@
 using MudBlazor;
 using SolarDashboard.Components.Monitoring;
 using SolarDashboard.Components.Shared;
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.Reports;
 
@@ -45,7 +46,7 @@ public sealed class MonitoringStateTests
         Assert.Equal(Today, EnergyPeriod.Day(Today.AddDays(1)).WithToday(Today).Anchor);
     }
 
-    private static PlantSummary Plant(int id, string name, string? address, PlantHealth health, string vendor = "FusionSolar", int connection = 1, double? power = null)
+    private static PlantSummary Plant(int id, string name, string? address, Health health, string vendor = "FusionSolar", int connection = 1, double? power = null)
     {
         var none = new AgedValue(null, null, false);
         return new(id, connection, vendor, name, address, 10, "Europe/Berlin", health, new AgedValue(power, null, false), none, none, new AlarmCounts(0, 0, 0, 0), null, false);
@@ -53,19 +54,19 @@ public sealed class MonitoringStateTests
 
     private static readonly PlantSummary[] Fleet =
     [
-        Plant(1, "Berlin Residence 1", "42 Lindenweg, Berlin", PlantHealth.Healthy, power: 2),
-        Plant(2, "Munich Logistics Roof 1", "78 Sonnenstraße, Munich", PlantHealth.Faulty, power: 40),
-        Plant(3, "Lisbon Residence 1", "106 Rua do Sol, Lisbon", PlantHealth.Healthy, vendor: "ATESS", connection: 2, power: null),
+        Plant(1, "Berlin Residence 1", "42 Lindenweg, Berlin", Health.Healthy, power: 2),
+        Plant(2, "Munich Logistics Roof 1", "78 Sonnenstraße, Munich", Health.Faulty, power: 40),
+        Plant(3, "Lisbon Residence 1", "106 Rua do Sol, Lisbon", Health.Healthy, vendor: "ATESS", connection: 2, power: null),
     ];
 
     [Theory]
     [InlineData("berlin", null, null, null, new[] { 1 })]
     [InlineData("sonnenstr", null, null, null, new[] { 2 })] // the address counts
-    [InlineData("", PlantHealth.Healthy, null, null, new[] { 1, 3 })]
+    [InlineData("", Health.Healthy, null, null, new[] { 1, 3 })]
     [InlineData("", null, "ATESS", null, new[] { 3 })]
-    [InlineData("residence", PlantHealth.Healthy, null, 1, new[] { 1 })]
+    [InlineData("residence", Health.Healthy, null, 1, new[] { 1 })]
     [InlineData("nowhere", null, null, null, new int[0])]
-    public void The_plant_filters_combine(string search, PlantHealth? health, string? vendor, int? connection, int[] expected) =>
+    public void The_plant_filters_combine(string search, Health? health, string? vendor, int? connection, int[] expected) =>
         Assert.Equal(expected, new PlantFilter(search, health, vendor, connection).Apply(Fleet).Select(p => p.Id));
 
     [Theory]

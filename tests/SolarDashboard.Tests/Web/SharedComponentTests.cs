@@ -1,6 +1,7 @@
 using Bunit;
 using MudBlazor;
 using SolarDashboard.Components.Shared;
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 
 namespace SolarDashboard.Tests.Web;
@@ -48,11 +49,11 @@ public sealed class SharedComponentTests : MudTestContext
     }
 
     [Theory]
-    [InlineData(PlantHealth.Healthy, "Healthy", Color.Success)]
-    [InlineData(PlantHealth.Faulty, "Faulty", Color.Error)]
-    [InlineData(PlantHealth.Disconnected, "Disconnected", Color.Warning)]
-    [InlineData(PlantHealth.Unknown, "Unknown", Color.Default)]
-    public void Health_reads_as_a_word_in_its_colour(PlantHealth health, string text, Color color)
+    [InlineData(Health.Healthy, "Healthy", Color.Success)]
+    [InlineData(Health.Faulty, "Faulty", Color.Error)]
+    [InlineData(Health.Disconnected, "Disconnected", Color.Warning)]
+    [InlineData(Health.Unknown, "Unknown", Color.Default)]
+    public void Health_reads_as_a_word_in_its_colour(Health health, string text, Color color)
     {
         var badge = Render<HealthBadge>(p => p.Add(b => b.Health, health));
         Assert.Equal(text, badge.Find("[data-health]").TextContent.Trim());

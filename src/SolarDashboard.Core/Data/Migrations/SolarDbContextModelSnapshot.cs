@@ -44,8 +44,9 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<string>("DeviceName")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("DeviceTypeId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("DeviceVendorType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
@@ -472,18 +473,27 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<int>("PlantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SerialNumber")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TypeId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("VendorKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.Property<long>("VendorId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("VendorType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlantId", "VendorId")
+                    b.HasIndex("PlantId", "VendorKey")
                         .IsUnique();
 
                     b.ToTable("Devices");
@@ -506,6 +516,9 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ValuesJson")
                         .IsRequired()
@@ -563,16 +576,84 @@ namespace SolarDashboard.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("VendorCode")
+                    b.Property<string>("VendorKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "VendorCode")
+                    b.HasIndex("ConnectionId", "VendorKey")
                         .IsUnique();
 
                     b.ToTable("Plants");
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Plants.PlantSummaryRow", b =>
+                {
+                    b.Property<int>("PlantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlarmsWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BatteryKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("DataCollectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnergyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnergyDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("GridKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LoadKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("PowerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PvKw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PvKwhToday")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Soc")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("SocAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlantId");
+
+                    b.ToTable("PlantSummaries", (string)null);
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Reports.PeriodReport", b =>
@@ -599,6 +680,9 @@ namespace SolarDashboard.Core.Data.Migrations
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandardJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
@@ -877,6 +961,15 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.HasOne("SolarDashboard.Core.Connections.VendorConnection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Plants.PlantSummaryRow", b =>
+                {
+                    b.HasOne("SolarDashboard.Core.Plants.Plant", null)
+                        .WithMany()
+                        .HasForeignKey("PlantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -5,14 +5,15 @@ using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Users;
 using SolarDashboard.Vendors.FusionSolar.Consent;
+using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Vendors.FusionSolar.Control;
 
 /// <summary>Builds <see cref="PlantControlFacts"/> from the cache: devices, latest values, the connection's consent, running tasks.</summary>
 public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFactory)
 {
-    private const int Battery = DeviceTypeIds.Battery, SmartLogger = DeviceTypeIds.SmartLogger, Dongle = DeviceTypeIds.Dongle,
-        DistributedSmartLogger = DeviceTypeIds.DistributedSmartLogger, Emma = DeviceTypeIds.Emma;
+    private const int Battery = FusionSolarDeviceTypes.Battery, SmartLogger = FusionSolarDeviceTypes.SmartLogger, Dongle = FusionSolarDeviceTypes.Dongle,
+        DistributedSmartLogger = FusionSolarDeviceTypes.DistributedSmartLogger, Emma = FusionSolarDeviceTypes.Emma;
 
     /// <summary>The plants this user may control (all of them when <paramref name="plantIds"/> is null), with what the forms need to know.</summary>
     public async Task<IReadOnlyList<PlantControlFacts>> ReadAsync(UserAccess user, IReadOnlyCollection<int>? plantIds = null, CancellationToken ct = default)
@@ -23,8 +24,8 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
         plants = plants.Where(p => user.CanControl(p.Id)).ToList();
         var ids = plants.Select(p => p.Id).ToList();
         var connections = await db.Connections.AsNoTracking().Where(c => plants.Select(p => p.ConnectionId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var devices = (await db.Devices.AsNoTracking().Where(d => ids.Contains(d.PlantId)).ToListAsync(ct)).ToLookup(d => d.PlantId);
-        var deviceIds = devices.SelectMany(g => g).Select(d => d.Id).ToList();
+        var devices = (await db.Devices.AsNoTracking().Where(d => ids.Contains(d.PlantId)).ToListAsync(ct)).Select(d => (Device: d, TypeId: FusionSolarDeviceTypes.TypeOf(d))).ToLookup(d => d.Device.PlantId);
+        var deviceIds = devices.SelectMany(g => g).Select(d => d.Device.Id).ToList();
         var latest = await db.LatestKpis.AsNoTracking().Where(k => (k.DeviceId != null && deviceIds.Contains(k.DeviceId.Value)) || (k.PlantId != null && ids.Contains(k.PlantId.Value)))
             .ToListAsync(ct);
         var byDevice = latest.Where(k => k.DeviceId != null).ToDictionary(k => k.DeviceId!.Value, k => KpiJson.Parse(k.ValuesJson));
@@ -35,7 +36,7 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
         {
             var c = connections[p.ConnectionId];
             var mine = devices[p.Id].ToList();
-            var battery = mine.FirstOrDefault(d => d.TypeId == Battery);
+            var battery = mine.Where(d => d.TypeId == Battery).Select(d => d.Device).FirstOrDefault();
             var batteryValues = battery is null ? null : byDevice.GetValueOrDefault(battery.Id);
             var controller = mine.Any(d => d.TypeId == Emma) ? ControllerType.Emma
                 : mine.Any(d => d.TypeId == DistributedSmartLogger) ? ControllerType.DistributedSmartLogger
@@ -46,7 +47,7 @@ public sealed class ControlFactsReader(IDbContextFactory<SolarDbContext> dbFacto
             // Neither the device list nor real-time data carries the inverters' rated power; the plant's capacity (kWp)
             // stands in for it as the EMMA feed-in upper bound (5.2.7).
             var online = byPlant.GetValueOrDefault(p.Id)?.GetValueOrDefault("real_health_state") is not 1.0;
-            return new PlantControlFacts(p.Id, p.Name, p.VendorCode, p.ConnectionId, ConnectionAllows(c), ConnectionProblem(c),
+            return new PlantControlFacts(p.Id, p.Name, p.VendorKey, p.ConnectionId, ConnectionAllows(c), ConnectionProblem(c),
                 battery is not null, battery?.Model?.StartsWith("LG", StringComparison.OrdinalIgnoreCase) == true, controller, online,
                 batteryValues?.GetValueOrDefault("battery_soc"), batteryValues?.GetValueOrDefault("ch_discharge_model") is { } m ? (int)m : null,
                 batteryValues?.GetValueOrDefault("max_charge_power"), batteryValues?.GetValueOrDefault("max_discharge_power"),

@@ -9,27 +9,8 @@ namespace SolarDashboard.Vendors.FusionSolar.Control;
 /// </summary>
 public static class ControlRules
 {
-    public const int MaxWindows = 14;
-
     /// <summary>Plants per delivery: 100 for charge/discharge (5.2.1), 10 for the settings tasks.</summary>
     public static int MaxPlants(ControlKind kind) => kind == ControlKind.ChargeDischarge ? 100 : 10;
-
-    /// <summary>allowedAcChargePower (kW) by controller (5.2.3); the inverter's own limit is its maximum charge power.</summary>
-    public static (double Min, double Max) GridChargeRange(PlantControlFacts plant) => plant.Controller switch
-    {
-        ControllerType.Dongle => (0, 30),
-        ControllerType.Emma => (0, 50),
-        ControllerType.SmartLogger or ControllerType.DistributedSmartLogger => (0, 50000),
-        _ => (0, plant.MaxChargeW is { } w ? w / 1000 : 30),
-    };
-
-    /// <summary>maxGridFeedInPower (kW) by controller (5.2.7); EMMA's upper bound is the inverter's rated power.</summary>
-    public static (double Min, double Max) FeedInRange(PlantControlFacts plant) => plant.Controller switch
-    {
-        ControllerType.Emma => (-1000, plant.InverterRatedKw ?? 0),
-        ControllerType.DistributedSmartLogger => (-1000, 50000),
-        _ => (-1000, 5000),
-    };
 
     /// <summary>Problems with one plant's parameters; empty when it may be sent.</summary>
     public static IReadOnlyList<string> Check(ControlParameters parameters, PlantControlFacts plant)
@@ -53,15 +34,10 @@ public static class ControlRules
                 break;
             case BatteryLimitParameters l:
                 if (plant.IsLgBattery) Add("battery parameters cannot be set for LG batteries.");
-                CheckLimits(l, Add);
+                CheckLimits(l, plant, Add);
                 break;
-            case FeedInParameters f:
-                if (f.Limited)
-                {
-                    var (min, max) = FeedInRange(plant);
-                    if (f.MaxFeedInKw is not { } kw) Add("enter the maximum feed-in power in kW.");
-                    else if (kw < min || kw > max) Add($"the maximum feed-in power must be between {Num(min)} and {Num(max)} kW for a plant with {ControllerName(plant.Controller)}.");
-                }
+            case FeedInParameters { Limited: true } f:
+                Bound(f.MaxFeedInKw, ControlLimits.For(ControlField.FeedInPower, plant), Add, "enter the maximum feed-in power in kW.");
                 break;
         }
         return problems;
@@ -73,21 +49,22 @@ public static class ControlRules
         if (c.SocControl)
         {
             if (plant.IsLgBattery) add("LG batteries cannot use SOC control; use a duration instead.");
-            if (c.TargetSoc is not { } soc || soc < 0 || soc > 100) add("the target SOC must be between 0 and 100 %.");
+            if (c.TargetSoc is not { } soc) add($"enter the target SOC ({ControlLimits.TargetSoc.Range}).");
+            else if (ControlLimits.TargetSoc.Problem(soc) is { } problem) add(problem);
             else if (c.Action == ForcedAction.Charge && plant.SocPercent is { } now && soc <= now) add($"the target SOC ({Num(soc)} %) is not above the current {Num(now)} %.");
             else if (c.Action == ForcedAction.Discharge && plant.SocPercent is { } now2 && soc >= now2) add($"the target SOC ({Num(soc)} %) is not below the current {Num(now2)} %.");
         }
-        else if (c.Minutes is not { } minutes || minutes < 0 || minutes > 1440)
+        else
         {
-            add("the duration must be between 0 and 1440 minutes.");
+            Bound(c.Minutes, ControlLimits.Duration, add, $"enter the duration ({ControlLimits.Duration.Range}).");
         }
         if (c.PowerW is { } w)
         {
             // powerDispatch: > 0 when charging, < 0 when discharging, within [-max discharge, max charge] (5.2.1).
             if (c.Action == ForcedAction.Charge && w <= 0) add("the charge power must be greater than 0 W.");
-            if (c.Action == ForcedAction.Discharge && w >= 0) add("the discharge power must be below 0 W (discharge is negative).");
-            if (c.Action == ForcedAction.Charge && plant.MaxChargeW is { } maxC && w > maxC) add($"the charge power may be at most {Num(maxC)} W.");
-            if (c.Action == ForcedAction.Discharge && plant.MaxDischargeW is { } maxD && -w > maxD) add($"the discharge power may be at most {Num(maxD)} W.");
+            else if (c.Action == ForcedAction.Discharge && w >= 0) add("the discharge power must be below 0 W (discharge is negative).");
+            // As a size in kW; through a double, since -int.MinValue does not exist as an int.
+            else Bound(Math.Abs((double)w) / 1000, ControlLimits.For(ControlField.ForcedPower, plant, c.Action), add);
         }
     }
 
@@ -95,12 +72,23 @@ public static class ControlRules
     {
         if (!m.Tou) return;
         if (m.SurplusPriority is null) add("choose what surplus PV power does first (feed the grid or charge the battery).");
-        var (min, max) = GridChargeRange(plant);
-        if (m.MaxGridChargeKw is not { } kw) add("enter the maximum power for charging from the grid in kW.");
-        else if (kw < min || kw > max) add($"the maximum grid charge power must be between {Num(min)} and {Num(max)} kW for a plant with {ControllerName(plant.Controller)}.");
+        Bound(m.MaxGridChargeKw, ControlLimits.For(ControlField.GridChargePower, plant), add, "enter the maximum power for charging from the grid in kW.");
         if (m.Windows.Count == 0) add("TOU needs at least one charge or discharge window.");
-        if (m.Windows.Count > MaxWindows) add($"at most {MaxWindows} windows can be set.");
+        if (m.Windows.Count > ControlLimits.MaxWindows) add($"at most {ControlLimits.MaxWindows} windows can be set.");
         foreach (var problem in WindowProblems(m.Windows)) add(problem);
+    }
+
+    /// <summary>A value within its field's bounds; <paramref name="required"/> names what to enter when it may not be empty.</summary>
+    private static void Bound(double? value, FieldLimit limit, Action<string> add, string? required = null)
+    {
+        if (value is not { } v)
+        {
+            if (required is not null) add(required);
+        }
+        else if (limit.Problem(v) is { } problem)
+        {
+            add(problem);
+        }
     }
 
     /// <summary>Window format, order and repeat days, and no two windows overlapping on the same day (5.2.3).</summary>
@@ -115,7 +103,7 @@ public static class ControlRules
             if (!TryTime(w.Start, out var start) || !TryTime(w.End, out var end)) { problems.Add($"window {n}: times must be HH:MM between 00:00 and 23:59."); continue; }
             if (end <= start) { problems.Add($"window {n}: the end ({w.End}) must be after the start ({w.Start})."); continue; }
             if (w.Days.Count == 0) { problems.Add($"window {n}: choose at least one day."); continue; }
-            if (w.Days.Any(d => d is < 1 or > 7) || w.Days.Distinct().Count() != w.Days.Count) { problems.Add($"window {n}: days are 1 (Monday) to 7 (Sunday), each once."); continue; }
+            if (!w.Days.All(d => ControlLimits.RepeatDay.Allows(d)) || w.Days.Distinct().Count() != w.Days.Count) { problems.Add($"window {n}: days are 1 (Monday) to 7 (Sunday), each once."); continue; }
             parsed.Add((n, start, end, w.Days));
         }
         for (var a = 0; a < parsed.Count; a++)
@@ -128,13 +116,13 @@ public static class ControlRules
         return problems;
     }
 
-    private static void CheckLimits(BatteryLimitParameters l, Action<string> add)
+    private static void CheckLimits(BatteryLimitParameters l, PlantControlFacts plant, Action<string> add)
     {
         if (l.EndOfChargeSoc is null && l.EndOfDischargeSoc is null && l.MaxChargeW is null && l.MaxDischargeW is null) add("set at least one of the four battery parameters.");
-        if (l.EndOfChargeSoc is { } c && (c < 90 || c > 100)) add("the end-of-charge SOC must be between 90 and 100 %.");
-        if (l.EndOfDischargeSoc is { } d && (d < 0 || d > 20)) add("the end-of-discharge SOC must be between 0 and 20 %.");
-        if (l.MaxChargeW is < 0) add("the maximum charge power cannot be negative.");
-        if (l.MaxDischargeW is < 0) add("the maximum discharge power cannot be negative.");
+        Bound(l.EndOfChargeSoc, ControlLimits.EndOfChargeSoc, add);
+        Bound(l.EndOfDischargeSoc, ControlLimits.EndOfDischargeSoc, add);
+        Bound(l.MaxChargeW / 1000.0, ControlLimits.For(ControlField.MaxChargePower, plant), add);
+        Bound(l.MaxDischargeW / 1000.0, ControlLimits.For(ControlField.MaxDischargePower, plant), add);
     }
 
     /// <summary>What the task will do, in one sentence per plant, shown before it is sent.</summary>
@@ -175,5 +163,5 @@ public static class ControlRules
     private static bool TryTime(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
-    private static string Num(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Num(double v) => FieldLimit.Num(v);
 }

@@ -83,8 +83,11 @@ public sealed class ControlService(
         {
             // A plant this user cannot control reads as missing, like any plant they cannot see.
             if (!facts.TryGetValue(r.PlantId, out var plant)) throw new AccessDeniedException("No such plant.");
-            problems.AddRange(ControlRules.Check(r.Parameters, plant));
-            planned.Add(new PlannedPlant(plant, r.Parameters, ControlRules.Describe(r.Parameters, plant), ControlWire.Task(plant.PlantCode, r.Parameters).ToJsonString(Json)));
+            var refused = ControlRules.Check(r.Parameters, plant);
+            problems.AddRange(refused);
+            // Refused parameters get no wire body: one may not even be JSON (NaN), and none will be sent.
+            planned.Add(new PlannedPlant(plant, r.Parameters, ControlRules.Describe(r.Parameters, plant),
+                refused.Count == 0 ? ControlWire.Task(plant.PlantCode, r.Parameters).ToJsonString(Json) : ""));
         }
         return new ControlPlan(planned, problems);
     }

@@ -8,6 +8,7 @@ using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Vendors.FusionSolar.Wire;
+using static SolarDashboard.Vendors.FusionSolar.Model.FusionSolarDeviceTypes;
 
 namespace SolarDashboard.Vendors.FusionSolar.Sync;
 
@@ -149,7 +150,7 @@ public sealed class FusionSolarConnectionSync(
     {
         var plants = await db.Plants.Where(p => p.ConnectionId == connectionId).OrderBy(p => p.Id).ToListAsync(ct);
         if (plants.Count == 0) return;
-        var plantsByCode = plants.ToDictionary(p => p.VendorCode, p => p.Id);
+        var plantsByCode = plants.ToDictionary(p => p.VendorKey, p => p.Id);
         foreach (var (dataClass, api, rows) in Closable)
         {
             var key = dataClass + ".Closed";
@@ -168,7 +169,7 @@ public sealed class FusionSolarConnectionSync(
                 foreach (var batch in members.Chunk(FusionSolarClient.MaxPlantsPerCall))
                 {
                     if (!await HeadroomAsync(db, Plan.Job(dataClass), states, now, ct)) return;
-                    var answer = await client.GetPlantReportAsync(api, batch.Select(p => p.VendorCode).ToList(), collectTime, ct);
+                    var answer = await client.GetPlantReportAsync(api, batch.Select(p => p.VendorKey).ToList(), collectTime, ct);
                     foreach (var group in answer.Where(r => r.StationCode is not null && r.CollectTime is not null).GroupBy(r => r.StationCode!))
                         if (plantsByCode.TryGetValue(group.Key, out var plantId))
                             await writer.WriteReportsAsync(plantId, null, group.Select(r => new ReportRow(rows, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
@@ -271,16 +272,16 @@ public sealed class FusionSolarConnectionSync(
     {
         var plants = await db.Plants.CountAsync(p => p.ConnectionId == connectionId, ct);
         var types = await db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId))
-            .GroupBy(d => d.TypeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new Inventory(plants, types.ToDictionary(t => t.Key, t => t.Count));
+            .GroupBy(d => d.VendorType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new Inventory(plants, types.ToDictionary(t => Parse(t.Key), t => t.Count));
     }
 
     private async Task RunJobAsync(SolarDbContext db, DataClass c, SyncState state, DateTimeOffset now, CancellationToken ct)
     {
         var plants = await db.Plants.Where(p => p.ConnectionId == connectionId).OrderBy(p => p.Id).ToListAsync(ct);
         var devices = await db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId)).OrderBy(d => d.Id).ToListAsync(ct);
-        var plantsByCode = plants.ToDictionary(p => p.VendorCode, p => p.Id);
-        var devicesByVendor = devices.ToDictionary(d => d.VendorId);
+        var plantsByCode = plants.ToDictionary(p => p.VendorKey, p => p.Id);
+        var devicesByVendor = devices.ToDictionary(DevIdOf);
         switch (c)
         {
             case DataClass.PlantList:
@@ -290,7 +291,7 @@ public sealed class FusionSolarConnectionSync(
                 {
                     var result = await client.GetPlantsAsync(page, ct);
                     found.AddRange(result.Plants.Select(p => new PlantInfo(p.Code, p.Name, p.Address, p.Latitude, p.Longitude, p.CapacityKwp,
-                        plants.FirstOrDefault(k => k.VendorCode == p.Code)?.TimeZoneId ?? PlantTime.FormatOffset(p.GridConnection?.Offset ?? TimeSpan.Zero),
+                        plants.FirstOrDefault(k => k.VendorKey == p.Code)?.TimeZoneId ?? PlantTime.FormatOffset(p.GridConnection?.Offset ?? TimeSpan.Zero),
                         p.GridConnection, p.ContactPerson)));
                     if (page >= result.PageCount || result.Plants.Count == 0) break;
                 }
@@ -301,8 +302,8 @@ public sealed class FusionSolarConnectionSync(
             {
                 var found = new List<DeviceInfo>();
                 foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
-                    found.AddRange((await client.GetDevicesAsync(batch.Select(p => p.VendorCode).ToList(), ct))
-                        .Select(d => new DeviceInfo(d.StationCode, d.Id, d.Sn, d.Name, d.TypeId, d.Model, d.SoftwareVersion, d.OptimizerNumber)));
+                    found.AddRange((await client.GetDevicesAsync(batch.Select(p => p.VendorKey).ToList(), ct))
+                        .Select(d => new DeviceInfo(d.StationCode, Key(d.Id), d.Sn, d.Name, RoleOf(d.TypeId), Text(d.TypeId), d.Model, d.SoftwareVersion, d.OptimizerNumber)));
                 await writer.UpsertCatalogAsync(connectionId, [], found, now, ct);
                 break;
             }
@@ -310,7 +311,7 @@ public sealed class FusionSolarConnectionSync(
             {
                 var snapshots = new Dictionary<int, KpiSnapshot>();
                 foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
-                    foreach (var row in await client.GetPlantRealTimeAsync(batch.Select(p => p.VendorCode).ToList(), ct))
+                    foreach (var row in await client.GetPlantRealTimeAsync(batch.Select(p => p.VendorKey).ToList(), ct))
                         if (row.StationCode is { } code && plantsByCode.TryGetValue(code, out var id))
                             snapshots[id] = RealTimeSnapshot(row, now);
                 await writer.WritePlantKpisAsync(snapshots, now, ct);
@@ -319,9 +320,9 @@ public sealed class FusionSolarConnectionSync(
             case DataClass.DeviceRealTime:
             {
                 var snapshots = new Dictionary<int, KpiSnapshot>();
-                foreach (var type in devices.Where(d => FusionSolarPlanner.RealTimeTypes.Contains(d.TypeId)).GroupBy(d => d.TypeId))
+                foreach (var type in devices.Where(d => FusionSolarPlanner.RealTimeTypes.Contains(TypeOf(d))).GroupBy(TypeOf))
                     foreach (var batch in type.Chunk(FusionSolarClient.MaxDevicesPerCall))
-                        foreach (var row in await client.GetDeviceRealTimeAsync(type.Key, batch.Select(d => d.VendorId).ToList(), ct))
+                        foreach (var row in await client.GetDeviceRealTimeAsync(type.Key, batch.Select(DevIdOf).ToList(), ct))
                             if (row.DeviceId is { } id && devicesByVendor.TryGetValue(id, out var device))
                                 snapshots[device.Id] = RealTimeSnapshot(row, now);
                 await writer.WriteDeviceKpisAsync(snapshots, now, ct);
@@ -330,9 +331,9 @@ public sealed class FusionSolarConnectionSync(
             case DataClass.Alarms:
                 foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
                 {
-                    var alarms = await client.GetActiveAlarmsAsync(batch.Select(p => p.VendorCode).ToList(), now - TimeSpan.FromDays(365), now, ct: ct);
-                    await writer.TrackAlarmsAsync(batch.ToDictionary(p => p.VendorCode, p => p.Id),
-                        alarms.Select(a => new ActiveAlarm(a.StationCode, a.Sn, a.DeviceName, a.DeviceTypeId, a.AlarmId, a.CauseId, a.Name, a.Cause,
+                    var alarms = await client.GetActiveAlarmsAsync(batch.Select(p => p.VendorKey).ToList(), now - TimeSpan.FromDays(365), now, ct: ct);
+                    await writer.TrackAlarmsAsync(batch.ToDictionary(p => p.VendorKey, p => p.Id),
+                        alarms.Select(a => new ActiveAlarm(a.StationCode, a.Sn, a.DeviceName, a.DeviceTypeId is { } t ? Text(t) : null, a.AlarmId, a.CauseId, a.Name, a.Cause,
                             a.RepairSuggestion, a.Level, a.AlarmType, a.RaisedAt)).ToList(), now, ct);
                 }
                 break;
@@ -347,7 +348,7 @@ public sealed class FusionSolarConnectionSync(
                 };
                 foreach (var batch in plants.Chunk(FusionSolarClient.MaxPlantsPerCall))
                 {
-                    var rows = await client.GetPlantReportAsync(period.Item1, batch.Select(p => p.VendorCode).ToList(), now, ct);
+                    var rows = await client.GetPlantReportAsync(period.Item1, batch.Select(p => p.VendorKey).ToList(), now, ct);
                     foreach (var group in rows.Where(r => r.StationCode is not null && r.CollectTime is not null).GroupBy(r => r.StationCode!))
                         if (plantsByCode.TryGetValue(group.Key, out var plantId))
                             await writer.WriteReportsAsync(plantId, null, group.Select(r => new ReportRow(period.Item2, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
@@ -362,10 +363,10 @@ public sealed class FusionSolarConnectionSync(
                     DataClass.DeviceMonthReport => (NbiReportPeriod.Month, ReportPeriod.Month),
                     _ => (NbiReportPeriod.Year, ReportPeriod.Year),
                 };
-                foreach (var type in devices.Where(d => FusionSolarPlanner.ReportTypes.Contains(d.TypeId)).GroupBy(d => d.TypeId))
+                foreach (var type in devices.Where(d => FusionSolarPlanner.ReportTypes.Contains(TypeOf(d))).GroupBy(TypeOf))
                     foreach (var batch in type.Chunk(FusionSolarClient.MaxDevicesPerCall))
                     {
-                        var rows = await client.GetDeviceReportAsync(period.Item1, type.Key, batch.Select(d => d.VendorId).ToList(), now, ct);
+                        var rows = await client.GetDeviceReportAsync(period.Item1, type.Key, batch.Select(DevIdOf).ToList(), now, ct);
                         foreach (var group in rows.Where(r => r.DeviceId is not null && r.CollectTime is not null).GroupBy(r => r.DeviceId!.Value))
                             if (devicesByVendor.TryGetValue(group.Key, out var device))
                                 await writer.WriteReportsAsync(null, device.Id, group.Select(r => new ReportRow(period.Item2, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
@@ -384,12 +385,12 @@ public sealed class FusionSolarConnectionSync(
 
     /// <summary>The device groups of history calls: one type, at most 10 devices.</summary>
     private static List<Core.Plants.Device[]> HistoryGroups(IEnumerable<Core.Plants.Device> devices) =>
-        devices.Where(d => FusionSolarPlanner.HistoryTypes.Contains(d.TypeId)).GroupBy(d => d.TypeId).OrderBy(g => g.Key)
+        devices.Where(d => FusionSolarPlanner.HistoryTypes.Contains(TypeOf(d))).GroupBy(TypeOf).OrderBy(g => g.Key)
             .SelectMany(g => g.Chunk(FusionSolarClient.MaxHistoryDevices)).ToList();
 
     private async Task FetchHistoryAsync(Core.Plants.Device[] group, DateTimeOffset from, DateTimeOffset to, IReadOnlyDictionary<long, Core.Plants.Device> devicesByVendor, CancellationToken ct)
     {
-        var rows = await client.GetDeviceHistoryAsync(group[0].TypeId, group.Select(d => d.VendorId).ToList(), from, to, ct);
+        var rows = await client.GetDeviceHistoryAsync(TypeOf(group[0]), group.Select(DevIdOf).ToList(), from, to, ct);
         await writer.WriteHistoryAsync(rows.Where(r => r.DeviceId is { } id && devicesByVendor.ContainsKey(id) && r.CollectTime is not null)
             .Select(r => (devicesByVendor[r.DeviceId!.Value].Id, new KpiSnapshot(r.CollectTime!.Value, r.Values))), ct);
     }

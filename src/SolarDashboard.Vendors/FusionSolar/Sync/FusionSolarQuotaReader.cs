@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Queries;
+using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Vendors.FusionSolar.Sync;
 
@@ -19,7 +20,7 @@ public sealed class FusionSolarQuotaReader(IDbContextFactory<SolarDbContext> dbF
         var inventory = new Inventory(
             await db.Plants.CountAsync(p => p.ConnectionId == connectionId, ct),
             await db.Devices.Where(d => db.Plants.Any(p => p.Id == d.PlantId && p.ConnectionId == connectionId))
-                .GroupBy(d => d.TypeId).ToDictionaryAsync(g => g.Key, g => g.Count(), ct));
+                .GroupBy(d => d.VendorType).ToDictionaryAsync(g => FusionSolarDeviceTypes.Parse(g.Key), g => g.Count(), ct));
         var oauth = connection.AuthMode == AuthMode.OAuthConnect;
 
         IReadOnlyList<ApiQuota> apis;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
 
@@ -30,7 +29,8 @@ public sealed class ControlForm
     public ForcedAction Action { get; set; } = ForcedAction.Charge;
     public bool SocControl { get; set; }
     public double? TargetSoc { get; set; } = 90;
-    public int? Minutes { get; set; } = 60;
+    /// <summary>Whole minutes on the wire; a double here so that a fraction or an overflow is refused, not truncated.</summary>
+    public double? Minutes { get; set; } = 60;
     public double? PowerKw { get; set; }
 
     // Battery working mode (5.2.3).
@@ -118,29 +118,65 @@ public sealed class ControlForm
         }
     }
 
-    /// <summary>What the form cannot turn into parameters at all; the documented ranges are checked per plant by <see cref="ControlRules"/>.</summary>
-    public IReadOnlyList<string> InputProblems()
+    /// <summary>
+    /// The form's values outside their fields' bounds (<see cref="ControlLimits"/>) for the selected plants, and required
+    /// values left empty. Checked before anything is converted; the rules check each plant again before sending.
+    /// </summary>
+    public IReadOnlyList<string> InputProblems(IEnumerable<PlantControlFacts>? plants = null)
     {
+        var offered = plants?.ToList() ?? [];
         var problems = new List<string>();
-        void Power(double? kw, string what)
+        void Check(ControlField field, double? value, string? required = null)
         {
-            if (kw is not { } v) return;
-            if (!ControlUnits.TryWatts(v, out _)) problems.Add($"The {what} of {v.ToString(CultureInfo.InvariantCulture)} kW cannot be sent.");
-            else if (v < 0) problems.Add($"Enter the {what} as a positive number of kW.");
+            if (value is not { } v)
+            {
+                if (required is not null) problems.Add(required);
+            }
+            else if (Limit(field, offered).Problem(v) is { } problem)
+            {
+                problems.Add(ControlTexts.Sentence(problem));
+            }
         }
-        if (Kind == ControlKind.ChargeDischarge && Action != ForcedAction.Stop) Power(PowerKw, Action == ForcedAction.Charge ? "charge power" : "discharge power");
-        if (Kind == ControlKind.BatteryConfig)
+        switch (Kind)
         {
-            Power(MaxChargeKw, "maximum charge power");
-            Power(MaxDischargeKw, "maximum discharge power");
+            case ControlKind.ChargeDischarge when Action != ForcedAction.Stop:
+                if (SocControl) Check(ControlField.TargetSoc, TargetSoc, "Enter the target SOC.");
+                else Check(ControlField.Duration, Minutes, "Enter the duration in minutes.");
+                Check(ControlField.ForcedPower, PowerKw);
+                break;
+            case ControlKind.BatteryMode when Tou:
+                Check(ControlField.GridChargePower, GridChargeKw, "Enter the maximum power for charging from the grid.");
+                if (Windows.Count is 0 or > ControlLimits.MaxWindows) problems.Add($"Set 1 to {ControlLimits.MaxWindows} charge or discharge windows.");
+                problems.AddRange(ControlRules.WindowProblems(TouWindowRow.ToWindows(Windows)).Select(ControlTexts.Sentence));
+                break;
+            case ControlKind.BatteryConfig:
+                Check(ControlField.EndOfChargeSoc, EndOfChargeSoc);
+                Check(ControlField.EndOfDischargeSoc, EndOfDischargeSoc);
+                Check(ControlField.MaxChargePower, MaxChargeKw);
+                Check(ControlField.MaxDischargePower, MaxDischargeKw);
+                break;
+            case ControlKind.ActivePower when FeedInLimited:
+                Check(ControlField.FeedInPower, FeedInKw, "Enter the maximum feed-in power.");
+                break;
         }
         return problems;
+    }
+
+    /// <summary>A field's bounds for every selected plant (the widest documented ones while none is selected).</summary>
+    public FieldLimit Limit(ControlField field, IEnumerable<PlantControlFacts> plants)
+    {
+        var chosen = plants.Where(p => _selected.Contains(p.PlantId)).ToList();
+        var common = FieldLimit.Common(chosen.Select(p => ControlLimits.For(field, p, Action)));
+        if (common is null) return ControlLimits.For(field, null, Action);
+        // Say which plant is missing what its bound depends on.
+        var missing = chosen.FirstOrDefault(p => ControlLimits.For(field, p, Action).Missing is not null);
+        return missing is null ? common : common with { Missing = $"{missing.PlantName}: {ControlLimits.For(field, missing, Action).Missing}" };
     }
 
     /// <summary>The settings now in the form, for the current kind. Throws when <see cref="InputProblems"/> has any.</summary>
     public ControlParameters Parameters() => Kind switch
     {
-        ControlKind.ChargeDischarge => new ChargeDischargeParameters(Action, SocControl, SocControl ? TargetSoc : null, SocControl ? null : Minutes,
+        ControlKind.ChargeDischarge => new ChargeDischargeParameters(Action, SocControl, SocControl ? TargetSoc : null, SocControl || Minutes is not { } m ? null : Whole(m),
             PowerKw is { } kw && Action != ForcedAction.Stop ? ControlUnits.Dispatch(Action, Watts(kw)) : null),
         ControlKind.BatteryMode => Tou ? new BatteryModeParameters(true, Surplus, GridChargeKw, TouWindowRow.ToWindows(Windows)) : BatteryModeParameters.MaximumSelfConsumption,
         ControlKind.BatteryConfig => new BatteryLimitParameters(EndOfChargeSoc, EndOfDischargeSoc,
@@ -164,17 +200,20 @@ public sealed class ControlForm
     }
 
     /// <summary>"Allowed for the selected plants: 0 to 30 kW.": the range every selected plant accepts.</summary>
-    public string RangeNote(IEnumerable<PlantControlFacts> plants, Func<PlantControlFacts, (double Min, double Max)> range)
+    public string RangeNote(IEnumerable<PlantControlFacts> plants, ControlField field)
     {
-        var chosen = plants.Where(p => _selected.Contains(p.PlantId)).Select(range).ToList();
-        if (chosen.Count == 0) return "The allowed range depends on each plant's controller.";
-        var (min, max) = (chosen.Max(r => r.Min), chosen.Min(r => r.Max));
-        return min > max
+        var offered = plants.ToList();
+        if (!offered.Any(p => _selected.Contains(p.PlantId))) return "The allowed range depends on each plant's controller.";
+        var limit = Limit(field, offered);
+        if (limit.Missing is not null) return "Cannot be checked yet: " + limit.Missing;
+        return limit.Min > limit.Max
             ? "The selected plants have no range in common; choose them separately."
-            : string.Create(CultureInfo.InvariantCulture, $"Allowed for the selected plants: {min:0.###} to {max:0.###} kW.");
+            : $"Allowed for the selected plants: {FieldLimit.Num(limit.Min)} to {FieldLimit.Num(limit.Max)} {limit.Unit}.";
     }
 
     private static int Watts(double kw) => ControlUnits.TryWatts(kw, out var w) ? w : throw new OverflowException($"{kw} kW does not fit the wire format.");
+
+    private static int Whole(double minutes) => ControlUnits.TryWhole(minutes, out var n) ? n : throw new OverflowException($"{minutes} is not a whole number of minutes.");
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
 }

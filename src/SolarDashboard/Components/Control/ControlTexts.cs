@@ -2,12 +2,16 @@ using MudBlazor;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Vendors.FusionSolar.Control;
+using SolarDashboard.Vendors.FusionSolar.Model;
 
 namespace SolarDashboard.Components.Control;
 
 /// <summary>How control tasks read to an operator: names, chip colours, plant facts in words.</summary>
 public static class ControlTexts
 {
+    /// <summary>A rule's lower-case problem ("the duration must be …") as a sentence of its own.</summary>
+    public static string Sentence(string problem) => problem.Length == 0 ? problem : char.ToUpperInvariant(problem[0]) + problem[1..];
+
     public static string KindName(ControlKind kind) => kind switch
     {
         ControlKind.ChargeDischarge => "Forced charge or discharge",
@@ -54,5 +58,5 @@ public static class ControlTexts
         _ => "Inverter (direct)",
     };
 
-    public static string Mode(PlantControlFacts p) => p.BatteryModeCode is { } code ? KpiCatalog.Text("ch_discharge_model", code, 39) : "—";
+    public static string Mode(PlantControlFacts p) => p.BatteryModeCode is { } code ? FusionSolarStates.ChargeDischargeModes.GetValueOrDefault(code, $"Unknown state {code}") : "—";
 }

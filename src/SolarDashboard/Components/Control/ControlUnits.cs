@@ -18,6 +18,15 @@ public static class ControlUnits
         return true;
     }
 
+    /// <summary>A whole number that fits an int (minutes): a fraction, NaN or an overflow is refused, never truncated.</summary>
+    public static bool TryWhole(double value, out int whole)
+    {
+        whole = 0;
+        if (!double.IsFinite(value) || Math.Floor(value) != value || value is > int.MaxValue or < int.MinValue) return false;
+        whole = (int)value;
+        return true;
+    }
+
     public static double Kilowatts(double watts) => watts / 1000;
 
     /// <summary>powerDispatch of 5.2.1 from a power entered as a size: charging positive, discharging negative.</summary>

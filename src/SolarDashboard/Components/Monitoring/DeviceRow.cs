@@ -9,5 +9,5 @@ public sealed record DeviceRow(int Id, string Name, string Type, int PlantId, st
     public bool Matches(string search) => search.Length == 0 || new[] { Name, Type, Plant, Model }.Any(v => v?.Contains(search, StringComparison.OrdinalIgnoreCase) == true);
 
     public static DeviceRow Of(DeviceSummary d, PlantSummary plant) =>
-        new(d.Id, d.Name, Shared.DeviceTypes.Name(d.TypeId), plant.Id, plant.Name, d.Model, d.CollectedAt, d.IsStale && d.CollectedAt is not null);
+        new(d.Id, d.Name, d.TypeName, plant.Id, plant.Name, d.Model, d.CollectedAt, d.IsStale && d.CollectedAt is not null);
 }

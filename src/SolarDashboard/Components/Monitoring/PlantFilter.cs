@@ -1,9 +1,10 @@
+using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Queries;
 
 namespace SolarDashboard.Components.Monitoring;
 
 /// <summary>The plant list's search and filters: name or address contains the text, and the health, vendor and connection match.</summary>
-public sealed record PlantFilter(string Search = "", PlantHealth? Health = null, string? Vendor = null, int? ConnectionId = null)
+public sealed record PlantFilter(string Search = "", Health? Health = null, string? Vendor = null, int? ConnectionId = null)
 {
     public bool Matches(PlantSummary p) =>
         (Search.Length == 0 || p.Name.Contains(Search, StringComparison.OrdinalIgnoreCase) || (p.Address?.Contains(Search, StringComparison.OrdinalIgnoreCase) ?? false))

@@ -39,7 +39,8 @@ public abstract class LivePage : ComponentBase, IDisposable
     {
         try
         {
-            User = await CurrentUser.GetAsync();
+            // A prerender's page and layout share one read of the user; a circuit reads it again for every load.
+            User = RendererInfo.IsInteractive ? await CurrentUser.GetAsync() : await CurrentUser.GetForRequestAsync();
             await LoadAsync();
             LoadError = null;
         }

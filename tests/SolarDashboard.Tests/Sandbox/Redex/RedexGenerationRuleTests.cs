@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using SolarDashboard.Sandbox.Redex;
 
 namespace SolarDashboard.Tests.Sandbox.Redex;
 
@@ -154,9 +156,12 @@ public sealed class RedexGenerationRuleTests : IAsyncLifetime
     [Fact]
     public async Task A_date_before_the_device_s_start_date_or_not_in_yyyy_mm_dd_is_refused()
     {
-        var early = await _redex.SendDataAsync(_token, RedexCall.Body(RedexCall.AtessInverter, [("2025-02-28", "1.000", "1.000")]));
+        // The ATESS inverter's start date is the day its datalog was added in the simulated fleet.
+        var start = _redex.Sandbox.Service<RedexDirectory>().Inverter(RedexCall.AtessInverter)!.StartDate;
+        var before = start.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var early = await _redex.SendDataAsync(_token, RedexCall.Body(RedexCall.AtessInverter, [(before, "1.000", "1.000")]));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, early.Status);
-        Assert.Equal(("Data[0].Timestamp", "2025-02-28 is before the device's start date 2025-03-01"), early.Errors.Single());
+        Assert.Equal(("Data[0].Timestamp", $"{before} is before the device's start date {start:yyyy-MM-dd}"), early.Errors.Single());
 
         foreach (var bad in new[] { "2026-6-1", "01/06/2026", "2026-06-01T00:00:00", "2026-02-30", "" })
             await RefusedAsync(Example((bad, "1.000", "1.000")), "Data[0].Timestamp");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using SolarDashboard.Sandbox.Redex;
 
 namespace SolarDashboard.Tests.Sandbox.Redex;
 
@@ -65,9 +67,12 @@ public sealed class RedexProcessingTests
     {
         var (redex, token) = await StartAsync();
         await using var _ = redex.Sandbox;
-        // The ATESS entry has 50 kW registered: at most 1,200 kWh a day.
-        var ok = (await redex.SendDataAsync(token, RedexCall.Body(RedexCall.AtessInverter, [("2026-06-01", "1200.000", "5000.000")]))).ProcessId;
-        var answer = await redex.SendDataAsync(token, RedexCall.Body(RedexCall.AtessInverter, [("2026-06-02", "1200.001", "6200.001")]));
+        // The ATESS entry is registered with its system's rated power: at most capacity × 24 h a day.
+        var capacity = redex.Sandbox.Service<RedexDirectory>().Inverter(RedexCall.AtessInverter)!.CapacityKw;
+        var most = capacity * 24;
+        string Kwh(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        var ok = (await redex.SendDataAsync(token, RedexCall.Body(RedexCall.AtessInverter, [("2026-06-01", Kwh(most), Kwh(most + 100))]))).ProcessId;
+        var answer = await redex.SendDataAsync(token, RedexCall.Body(RedexCall.AtessInverter, [("2026-06-02", Kwh(most + 0.001), Kwh(2 * most + 100.001))]));
         Assert.Equal(HttpStatusCode.OK, answer.Status); // accepted: the check belongs to processing
 
         redex.Sandbox.Time.Advance(TimeSpan.FromSeconds(90));
@@ -76,7 +81,7 @@ public sealed class RedexProcessingTests
         Assert.Equal("Success", await StatusAsync(redex, token, ok));
         var failed = await redex.StatusAsync(token, answer.ProcessId);
         Assert.Equal("Failed", failed.Data["Status"]!.GetValue<string>());
-        Assert.Equal("PeriodProductionInKWh 1200.001 on 2026-06-02 exceeds the device's registered capacity 50 kW × 24 h = 1200 kWh",
+        Assert.Equal($"PeriodProductionInKWh {Kwh(most + 0.001)} on 2026-06-02 exceeds the device's registered capacity {capacity.ToString(CultureInfo.InvariantCulture)} kW × 24 h = {most.ToString(CultureInfo.InvariantCulture)} kWh",
             failed.Data["Reason"]!.GetValue<string>());
     }
 

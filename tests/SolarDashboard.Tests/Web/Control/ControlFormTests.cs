@@ -74,7 +74,7 @@ public sealed class ControlFormTests
     {
         var form = new ControlForm { Action = ForcedAction.Discharge, PowerKw = -2 };
 
-        Assert.Equal(["Enter the discharge power as a positive number of kW."], form.InputProblems());
+        Assert.Equal(["The discharge power must be from 0.001 to 2147483.647 kW (the most FusionSolar's Integer watts can carry); -2 kW is outside."], form.InputProblems());
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ControlFormTests
 
         form.Edit(form.Kept[0]);
 
-        Assert.Equal((ForcedAction.Discharge, 1.5, 30, 7), (form.Action, form.PowerKw!.Value, form.Minutes!.Value, Assert.Single(form.Selected)));
+        Assert.Equal((ForcedAction.Discharge, 1.5, 30.0, 7), (form.Action, form.PowerKw!.Value, form.Minutes!.Value, Assert.Single(form.Selected)));
         Assert.Empty(form.Kept);
     }
 
@@ -190,10 +190,10 @@ public sealed class ControlFormTests
         var plants = new[] { Plant(1, ControllerType.Dongle), Plant(2, ControllerType.Inverter, maxChargeW: 5000), Plant(3, ControllerType.Emma) };
         var form = new ControlForm(ControlKind.BatteryMode);
 
-        Assert.Equal("The allowed range depends on each plant's controller.", form.RangeNote(plants, ControlRules.GridChargeRange));
+        Assert.Equal("The allowed range depends on each plant's controller.", form.RangeNote(plants, ControlField.GridChargePower));
         form.Select(1, true);
         form.Select(2, true);
 
-        Assert.Equal("Allowed for the selected plants: 0 to 5 kW.", form.RangeNote(plants, ControlRules.GridChargeRange));
+        Assert.Equal("Allowed for the selected plants: 0 to 5 kW.", form.RangeNote(plants, ControlField.GridChargePower));
     }
 }

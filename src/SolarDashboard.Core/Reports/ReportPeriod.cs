@@ -1,0 +1,3 @@
+namespace SolarDashboard.Core.Reports;
+
+public enum ReportPeriod { Hour, Day, Month, Year }
