@@ -21,4 +21,11 @@ public sealed class CoreOptions
     public string? KeyCertificatePath { get; set; }
 
     public string? KeyCertificatePassword { get; set; }
+
+    /// <summary>
+    /// The address people reach the dashboard at (e.g. https://dash.example.com/), for links in e-mail. Empty: the
+    /// address the app listens on, which behind a reverse proxy is not the public one.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
 }

@@ -8,6 +8,7 @@ using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Measures;
+using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.TimeSeries;
@@ -64,8 +65,22 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ControlLedger>();
         services.AddSingleton<ControlTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlTracker>());
+        services.AddSingleton<AlarmQueries>();
+        services.AddNotifications();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>E-mail about new major and critical alarms and connections that need a person (off without a mail host).</summary>
+    private static void AddNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationRunner>();
+        services.AddSingleton<NotificationPreferences>();
+        services.AddHostedService<NotificationBackgroundService>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

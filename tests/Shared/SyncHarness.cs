@@ -31,13 +31,15 @@ public sealed class SyncHarness : IAsyncDisposable
     private ServiceProvider _services;
 
     private readonly Action<HttpRequestMessage>? _onRequest;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services, Action<HttpRequestMessage>? onRequest)
+    private SyncHarness(SandboxHost sandbox, string dir, ServiceProvider services, Action<HttpRequestMessage>? onRequest, IReadOnlyDictionary<string, string?> settings)
     {
         Sandbox = sandbox;
         _dir = dir;
         _services = services;
         _onRequest = onRequest;
+        _settings = settings;
     }
 
     public SandboxHost Sandbox { get; }
@@ -55,10 +57,12 @@ public sealed class SyncHarness : IAsyncDisposable
     public void ConfigureControl(Action<ControlOptions> configure) => configure(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControlOptions>>().Value);
 
     /// <param name="onRequest">Sees every vendor request before the sandbox does.</param>
-    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox, Action<HttpRequestMessage>? onRequest = null)
+    /// <param name="settings">Extra configuration (a mail server, say), as the app would read it.</param>
+    public static async Task<SyncHarness> StartAsync(SandboxHost sandbox, Action<HttpRequestMessage>? onRequest = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dir = Directory.CreateTempSubdirectory("sd-sync-").FullName;
-        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir, onRequest), onRequest);
+        settings ??= new Dictionary<string, string?>();
+        var harness = new SyncHarness(sandbox, dir, Build(sandbox, dir, onRequest, settings), onRequest, settings);
         await using var db = await harness.DbAsync();
         await db.Database.MigrateAsync();
         return harness;
@@ -69,9 +73,9 @@ public sealed class SyncHarness : IAsyncDisposable
     /// configuration, with only what must reach the sandbox replaced: its clock and the vendor HTTP clients' handler. A
     /// plain service provider starts no hosted service: the tests drive the sync and the tracker themselves.
     /// </summary>
-    private static ServiceProvider Build(SandboxHost sandbox, string dir, Action<HttpRequestMessage>? onRequest)
+    private static ServiceProvider Build(SandboxHost sandbox, string dir, Action<HttpRequestMessage>? onRequest, IReadOnlyDictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["SolarDashboard:DataDirectory"] = dir,
             ["SolarDashboard:DemoMode"] = "true", // the app against its in-process sandbox: a vendor address may be a path on its own address
@@ -170,7 +174,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _services.DisposeAsync();
-        _services = Build(Sandbox, _dir, _onRequest);
+        _services = Build(Sandbox, _dir, _onRequest, _settings);
     }
 
     private sealed class AnyVendorQuota(IEnumerable<IQuotaReader> readers) : IQuotaReader

@@ -27,7 +27,7 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Screenshots land here; CI keeps them as artefacts, and a person looks at them.</summary>
     public static string ScreenshotDirectory => Path.Combine(AppProcess.RepositoryRoot(), "artifacts", "screenshots");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run ./test.sh, which installs Debian's chromium package.");
@@ -98,7 +98,7 @@ public class BrowserFixture : IAsyncLifetime
         return await context.StorageStateAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

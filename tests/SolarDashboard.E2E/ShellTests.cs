@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace SolarDashboard.E2E;
@@ -9,6 +10,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     private static readonly (string Path, string Heading)[] Pages =
     [
         ("/", "Overview"), ("/plants", "Plants"), ("/devices", "Devices"), ("/alarms", "Alarms"), ("/control", "Control"), ("/connections", "Connections"), ("/users", "Users"),
+        ("/settings/notifications", "Notifications"),
     ];
 
     /// <summary>A navigation entry by the start of its name: the Alarms entry's name goes on with the number of active alarms.</summary>
@@ -111,6 +113,57 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(NavLink(page, "Plants")).ToBeVisibleAsync();
         BrowserFixture.AssertNoErrors(errors);
+
+        // Typed or followed from elsewhere (a full page load): the same page in the layout, with a 404 status and a way home.
+        var response = await page.GotoAsync("/no/such/page?x=1");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found", Level = 1 })).ToBeVisibleAsync();
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(NavLink(page, "Plants")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "not-found-light-desktop");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to the overview" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
+        // The only "errors" are the browser noting the page's own 404 status.
+        Assert.Contains($"HTTP 404 {fixture.App.BaseAddress}no/such/page?x=1", errors);
+        Assert.All(errors, e => Assert.Contains("404", e));
+    }
+
+    [Fact]
+    public async Task Every_page_has_no_serious_or_critical_axe_violation_in_either_theme()
+    {
+        var violations = new List<string>();
+        foreach (var dark in new[] { false, true })
+        {
+            var theme = dark ? "dark" : "light";
+            var (context, page, _) = await fixture.OpenAsync(dark: dark);
+            await using var _ = context;
+            async Task CheckAsync(string path, ILocator ready, bool interactive = true)
+            {
+                await page.GotoAsync(path);
+                await Assertions.Expect(ready).ToBeVisibleAsync();
+                if (interactive) await BrowserFixture.WaitForCircuitAsync(page);
+                await page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
+                var result = await page.RunAxe();
+                violations.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical").SelectMany(v => v.Nodes.Select(n =>
+                    $"{path} ({theme}): {v.Id} [{v.Impact}] {v.Help}: {n.Html} {string.Join(" ", (n.Any ?? []).Concat(n.All ?? []).Select(c => c.Message))}")));
+            }
+            ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
+
+            foreach (var (path, heading) in Pages) await CheckAsync(path, Heading(heading));
+            // The detail pages, reached from the lists: a plant, its battery, an alarm, the control history and a page that is not there.
+            await page.GotoAsync("/plants");
+            var plant = await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1", Exact = true }).First.GetAttributeAsync("href");
+            await CheckAsync("/" + plant!.TrimStart('/'), page.Locator(".apexcharts-canvas").First);
+            var device = await page.GetByRole(AriaRole.Link, new() { Name = "Battery-1", Exact = true }).First.GetAttributeAsync("href");
+            await CheckAsync("/" + device!.TrimStart('/'), page.Locator(".apexcharts-canvas").First);
+            await page.GotoAsync("/alarms");
+            var alarm = await page.GetByTestId("alarm-grid").Locator("a[href^='alarms/']").First.GetAttributeAsync("href");
+            await CheckAsync("/" + alarm!, page.GetByTestId("alarm-detail"));
+            await CheckAsync("/control/history", Heading("Control history"));
+            await CheckAsync("/no-such-page", Heading("Not found"));
+            await CheckAsync("/account/signed-out", Heading("You are signed out"), interactive: false);
+        }
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]
@@ -132,7 +185,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
                         await Assertions.Expect(page.Locator("[data-connection-state]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
                     var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                     if (overflow > 0) tooWide.Add($"{path} is {overflow} px wider than the {device} screen{(dark ? " (dark)" : "")}");
-                    await BrowserFixture.ShotAsync(page, $"{(path == "/" ? "overview" : path.Trim('/'))}-{(dark ? "dark" : "light")}-{device}");
+                    await BrowserFixture.ShotAsync(page, $"{(path == "/" ? "overview" : path.Trim('/').Replace('/', '-'))}-{(dark ? "dark" : "light")}-{device}");
                 }
                 // The detail pages, reached from the lists: a plant and its battery.
                 foreach (var (from, link, name) in new[] { ("/plants", "Berlin Residence 1", "plant"), (null, "Battery-1", "device") })

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SolarDashboard.Core.Alarms;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Control;
+using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
@@ -31,6 +32,8 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
     public DbSet<ControlTaskRecord> ControlTasks => Set<ControlTaskRecord>();
     public DbSet<ControlTaskPlant> ControlTaskPlants => Set<ControlTaskPlant>();
     public DbSet<ControlTaskEvent> ControlTaskEvents => Set<ControlTaskEvent>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -149,6 +152,26 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.Property(a => a.DeviceVendorType).HasMaxLength(40);
             e.HasIndex(a => a.ClearedAt);
             e.HasOne<Plant>().WithMany().HasForeignKey(a => a.PlantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<NotificationPreference>(e =>
+        {
+            e.HasKey(p => p.UserId);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.HasOne<AppUser>().WithOne().HasForeignKey<NotificationPreference>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<NotificationRecord>(e =>
+        {
+            e.ToTable("Notifications");
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.Key).HasMaxLength(100);
+            e.Property(n => n.LastError).HasMaxLength(300);
+            // Never twice: one row per user and alarm (or connection problem), whatever became of it.
+            e.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
+            e.HasIndex(n => new { n.Status, n.DueAt });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AlarmRecord>().WithMany().HasForeignKey(n => n.AlarmId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<VendorConnection>().WithMany().HasForeignKey(n => n.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SyncState>(e =>
         {

@@ -70,6 +70,16 @@ public static class WebServiceCollectionExtensions
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        // A browser asking for an address the app does not have gets the not-found page inside the layout (with a 404
+        // status), not a blank page; API callers and the sandbox's vendor stand-ins keep their plain status codes.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            var page = HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/sandbox")
+                && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+            if (!page && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
+            return next(context);
+        });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
