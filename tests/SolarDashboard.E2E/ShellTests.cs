@@ -150,7 +150,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
             foreach (var (path, heading) in Pages) await CheckAsync(path, Heading(heading));
-            // The detail pages, reached from the lists: a plant, its battery, an alarm, the control history and a page that is not there.
+            // The detail pages, reached from the lists: a plant, its battery, an alarm, the control history (and a task when there is
+            // one), a refused FusionSolar consent, and a page that is not there.
             await page.GotoAsync("/plants");
             var plant = await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1", Exact = true }).First.GetAttributeAsync("href");
             await CheckAsync("/" + plant!.TrimStart('/'), page.Locator(".apexcharts-canvas").First);
@@ -160,6 +161,9 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
             var alarm = await page.GetByTestId("alarm-grid").Locator("a[href^='alarms/']").First.GetAttributeAsync("href");
             await CheckAsync("/" + alarm!, page.GetByTestId("alarm-detail"));
             await CheckAsync("/control/history", Heading("Control history"));
+            if (await page.Locator("a[href*='control/tasks/']").CountAsync() > 0)
+                await CheckAsync("/" + (await page.Locator("a[href*='control/tasks/']").First.GetAttributeAsync("href"))!.TrimStart('/'), page.Locator("h1"));
+            await CheckAsync("/connections/fusionsolar/failed?reason=Denied", page.GetByTestId("consent-failed"));
             await CheckAsync("/no-such-page", Heading("Not found"));
             await CheckAsync("/account/signed-out", Heading("You are signed out"), interactive: false);
         }
