@@ -20,6 +20,7 @@ internal static class Load
     public static async Task RunAsync()
     {
         var (clients, seconds, circuits) = (Bench.Options.Clients, Bench.Options.Seconds, Bench.Options.Circuits);
+        if (!File.Exists(Chromium)) throw new InvalidOperationException($"{Chromium} is missing: ./test.sh installs it (Debian package chromium).");
         var watch = Stopwatch.StartNew();
         await using var app = await AppProcess.StartAsync();
         var probe = await BrowserlessSession.SignInAsync(app.BaseAddress, User);
