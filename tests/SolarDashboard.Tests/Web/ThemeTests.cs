@@ -39,7 +39,7 @@ public sealed class ThemeTests : DashboardTestContext
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var module = JSInterop.SetupModule("./js/theme.js");
-        module.SetupVoid("save", _ => true);
+        module.SetupVoid("save", _ => true).SetVoidResult(); // the page turns only once the cookie is saved
         var layout = RenderLayout();
         Assert.Equal("light", layout.Find(".sd-layout").GetAttribute("data-theme"));
         Assert.False(layout.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
