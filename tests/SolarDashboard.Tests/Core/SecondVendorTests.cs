@@ -161,6 +161,30 @@ public sealed class SecondVendorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Its_month_s_self_consumption_and_self_sufficiency_come_from_its_daily_energy()
+    {
+        var days = await Get<PlantQueries>().GetEnergyAsync(PlantScope.All, _toyPlant, ReportPeriod.Day, "2026-06-01", "2026-06-30");
+        var balance = EnergyBalance.Of(days);
+
+        // PV 610 + 180.4; to grid 40 + 12.1; from grid 20 + 20.3; consumption 550 + the 17th's balance 168.6.
+        Assert.Equal((790.4, 52.1, 40.3, 718.6), (Math.Round(balance.PvKwh!.Value, 6), Math.Round(balance.ToGridKwh!.Value, 6),
+            Math.Round(balance.FromGridKwh!.Value, 6), Math.Round(balance.LoadKwh!.Value, 6)));
+        Assert.Equal(100 * 738.3 / 790.4, balance.SelfConsumptionPercent!.Value, 6);
+        Assert.Equal(100 * 678.3 / 718.6, balance.SelfSufficiencyPercent!.Value, 6);
+
+        // The plant page shows the same for the month it is switched to.
+        var page = _ui.Render<PlantPage>(p => p.Add(x => x.Id, _toyPlant));
+        page.WaitForAssertion(() => page.Find("[data-testid=energy-ratios]"), TimeSpan.FromSeconds(10));
+        page.FindAll("[data-testid=energy-chart] button").First(b => b.TextContent.Trim() == "Month").Click();
+        page.WaitForAssertion(() => Assert.Equal("June 2026", page.Find("[data-testid=period-label]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        var ratios = page.Find("[data-testid=energy-ratios]").TextContent;
+        Assert.Contains("Self-consumption93 %", Squash(ratios));
+        Assert.Contains("Self-sufficiency94 %", Squash(ratios));
+    }
+
+    private static string Squash(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("Self-consumption ", "Self-consumption").Replace("Self-sufficiency ", "Self-sufficiency");
+
+    [Fact]
     public void The_plant_page_shows_it_with_no_page_change()
     {
         var page = _ui.Render<PlantPage>(p => p.Add(x => x.Id, _toyPlant));
