@@ -44,6 +44,9 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("energy-chart").Locator(".apexcharts-canvas")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("energy-ratios")).ToContainTextAsync("Self-consumption");
+        // The screenshot shows today's curve once the first history pass has landed (the page refreshes itself).
+        await Assertions.Expect(page.Locator("[aria-label='Power today in kW']")).ToHaveAttributeAsync("data-point-count", new System.Text.RegularExpressions.Regex(@"^\d{2,}$"), new() { Timeout = 90_000 });
         await BrowserFixture.ShotAsync(page, "plant-light-phone");
         await page.GotoAsync("/plants");
         await Assertions.Expect(page.GetByTestId("fleet-totals")).ToBeVisibleAsync();

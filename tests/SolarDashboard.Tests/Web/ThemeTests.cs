@@ -62,4 +62,14 @@ public sealed class ThemeTests : DashboardTestContext
         Assert.NotEqual(AppThemes.SeriesColor("PV", 0, dark: false), AppThemes.SeriesColor("PV", 0, dark: true));
         Assert.NotEqual(AppThemes.ChartChrome(false), AppThemes.ChartChrome(true));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_series_of_the_energy_chart_has_a_colour_of_its_own(bool dark)
+    {
+        var colours = SolarDashboard.Core.Measures.StandardMeasure.PeriodEnergy.Select((m, i) => AppThemes.SeriesColor(m.Label, i, dark)).ToList();
+
+        Assert.Equal(colours.Count, colours.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
 }

@@ -22,6 +22,8 @@ function options(config) {
     series: config.series,
     colors: config.colors || undefined,
     stroke: { width: config.type === "bar" ? 0 : 2, curve: "smooth" },
+    // A line of one or two points draws next to nothing: such points get a dot.
+    markers: { size: config.type !== "bar" && Math.max(0, ...(config.series || []).map((s) => s.data.length)) < 3 ? 4 : 0 },
     dataLabels: { enabled: false },
     grid: { borderColor: config.gridColor || (dark ? "#3a4049" : "#d5dbe1") },
     legend: { position: "bottom" }, // the toolbar sits top right; a top legend would be clipped by it
