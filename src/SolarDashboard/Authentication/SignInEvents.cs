@@ -52,6 +52,9 @@ internal static class SignInEvents
         if (!string.IsNullOrWhiteSpace(settings.RoleClaim))
             ProviderSessions.Write(context.Properties!, services.GetRequiredService<ProviderSessions>().Start(session, context.Properties!.GetTokenValue(OpenIdConnectParameterNames.RefreshToken), idToken));
         services.GetRequiredService<ILogger<OpenIdConnectHandler>>().LogInformation("User {UserId} signed in (roles: {Roles})", user.Id, user.Roles);
+        // No page asked for: an owner with one plant goes straight to it.
+        if (context.ReturnUri is null or "/")
+            context.ReturnUri = (await services.GetRequiredService<AccessService>().ForUserAsync(user.Id, context.HttpContext.RequestAborted)).Landing;
     }
 
     /// <summary>A refused or broken sign-in lands on the failure page with one of a few known codes; nothing is signed in.</summary>

@@ -173,6 +173,42 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     /// <summary>Signs <paramref name="browser"/> in with these provider roles.</summary>
+    [Fact]
+    public async Task An_owner_with_one_plant_lands_on_it_after_sign_in_and_with_two_on_the_overview()
+    {
+        await SignInAsync(_app.Browser, ["Owner"]); // the first sign-in records the user
+        var factory = _app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<SolarDashboard.Core.Data.SolarDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var connection = new SolarDashboard.Core.Connections.VendorConnection { Name = "c", BaseUrl = "https://eu5.fusionsolar.huawei.com/", ProtectedSecret = "x", CreatedAt = Now };
+            db.Connections.Add(connection);
+            await db.SaveChangesAsync();
+            var plants = new[] { "A", "B" }.Select(n => new SolarDashboard.Core.Plants.Plant { ConnectionId = connection.Id, VendorKey = n, Name = n, TimeZoneId = "+01:00", DiscoveredAt = Now, LastSeenAt = Now }).ToList();
+            db.Plants.AddRange(plants);
+            await db.SaveChangesAsync();
+            db.PlantGrants.Add(new SolarDashboard.Core.Users.PlantGrant { UserId = db.Users.Single().Id, PlantId = plants[0].Id, GrantedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        var one = await LandingAsync();
+        Assert.Matches(@"^/plants/\d+$", one);
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.PlantGrants.Add(new SolarDashboard.Core.Users.PlantGrant { UserId = db.Users.Single().Id, PlantId = db.Plants.Single(p => p.Name == "B").Id, GrantedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("/", await LandingAsync());
+
+        async Task<string> LandingAsync()
+        {
+            var browser = _app.NewBrowser();
+            var request = await browser.StartSignInAsync(_provider);
+            _provider.NextIdToken = _provider.Token(Now, request.Nonce, claims: new Dictionary<string, object> { ["roles"] = new[] { "Owner" } });
+            using var callback = await browser.ReturnFromProviderAsync(request);
+            return callback.Headers.Location!.OriginalString;
+        }
+    }
+
     private async Task SignInAsync(Browser browser, string[] roles, string? refreshToken = null)
     {
         var request = await browser.StartSignInAsync(_provider);
