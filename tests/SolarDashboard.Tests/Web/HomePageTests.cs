@@ -1,6 +1,8 @@
 using Bunit;
 using SolarDashboard.Components.Pages;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Measures;
+using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Tests.Web;
@@ -50,5 +52,37 @@ public sealed class HomePageTests : DashboardTestContext
         var page = Render<Home>();
         page.WaitForAssertion(() => Assert.Contains("Your plants are assigned to you", page.Markup));
         Assert.DoesNotContain("Connect your FusionSolar account", page.Markup);
+    }
+
+    [Fact]
+    public async Task The_overview_shows_each_plant_with_power_yield_battery_and_grid_the_faulty_one_first()
+    {
+        var now = Clock.GetUtcNow();
+        await using (var db = await DbAsync())
+        {
+            var connection = new VendorConnection { Name = "Roof", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.Connected, CreatedAt = now, LastSuccessAt = now.AddMinutes(-3) };
+            db.Connections.Add(connection);
+            await db.SaveChangesAsync();
+            var (homePlant, barn) = (Plant(connection.Id, "A Home"), Plant(connection.Id, "B Barn"));
+            db.Plants.AddRange(homePlant, barn);
+            await db.SaveChangesAsync();
+            db.PlantSummaries.AddRange(
+                new PlantSummaryRow { PlantId = homePlant.Id, StandardJson = "{}", Health = Health.Healthy, PvKw = 4.32, GridKw = -3.94, PowerAt = now, Soc = 87, SocAt = now, PvKwhToday = 15.3, EnergyDate = "2026-06-17", EnergyAt = now, DataCollectedAt = now },
+                new PlantSummaryRow { PlantId = barn.Id, StandardJson = "{}", Health = Health.Faulty, PvKw = 0, GridKw = 1.2, PowerAt = now, DataCollectedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<Home>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=plant-cards] [data-plant-id]").Count));
+        var cards = page.FindAll("[data-testid=plant-cards] [data-plant-id]");
+        Assert.Contains("B Barn", cards[0].TextContent); // needs attention: first
+        var home = cards[1].TextContent;
+        Assert.Contains("4.32 kW", home);
+        Assert.Contains("87 %", home);
+        Assert.Contains("3.94 kW to grid", home);
+        Assert.Contains("1.20 kW from grid", cards[0].TextContent);
+        Assert.Contains("Last successful contact 3 min ago", page.Find("[data-connection-state=Connected]").TextContent);
+
+        static Plant Plant(int connection, string name) => new() { ConnectionId = connection, VendorKey = name, Name = name, TimeZoneId = "+02:00", DiscoveredAt = DateTimeOffset.UnixEpoch, LastSeenAt = DateTimeOffset.UnixEpoch };
     }
 }

@@ -49,7 +49,7 @@ public sealed class MonitoringStateTests
     private static PlantSummary Plant(int id, string name, string? address, Health health, string vendor = "FusionSolar", int connection = 1, double? power = null)
     {
         var none = new AgedValue(null, null, false);
-        return new(id, connection, vendor, name, address, 10, "Europe/Berlin", health, new AgedValue(power, null, false), none, none, new AlarmCounts(0, 0, 0, 0), null, false);
+        return new(id, connection, vendor, name, address, 10, "Europe/Berlin", health, new AgedValue(power, null, false), none, none, new AlarmCounts(0, 0, 0, 0), null, false, none);
     }
 
     private static readonly PlantSummary[] Fleet =

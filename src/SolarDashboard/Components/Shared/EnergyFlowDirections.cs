@@ -14,7 +14,10 @@ public sealed record EnergyFlowDirections(FlowLeg Pv, FlowLeg Load, FlowLeg Batt
         Leg(flow.PvKw, FlowDirection.In, "", "", ""),
         Leg(flow.LoadKw, FlowDirection.Out, "", "", ""),
         Leg(flow.BatteryKw, FlowDirection.Out, "charging", "discharging", "idle"),
-        Leg(flow.GridKw, FlowDirection.In, "from grid", "to grid", "balanced"));
+        GridLeg(flow.GridKw));
+
+    /// <summary>The grid leg alone, for places that show only the exchange with the grid.</summary>
+    public static FlowLeg GridLeg(double? kw) => Leg(kw, FlowDirection.In, "from grid", "to grid", "balanced");
 
     // positiveWay: the direction of a positive value; the words name a positive, a negative and an idle value.
     private static FlowLeg Leg(double? kw, FlowDirection positiveWay, string positive, string negative, string idle) => kw switch
