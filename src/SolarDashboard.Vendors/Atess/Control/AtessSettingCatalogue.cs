@@ -26,7 +26,7 @@ public static partial class AtessSettingCatalogue
     private static readonly AtessSettingDef[] Inverter =
     [
         D("onOff", "Inverter on (1) or off (0)", "", true, 0, 1),
-        D("parallelNum", "Units in parallel", "units", true, 1, 10),
+        D("parallelNum", "Units in parallel", "", true, 1, 10),
         D("chargeCutoffSoc", "Charge cut-off SOC", "%", true, 50, 100),
         D("dischargeCutoffSoc", "Discharge cut-off SOC", "%", true, 5, 50),
         Rated("maxChargePower", "Maximum charge power", 0, 1),
@@ -50,7 +50,7 @@ public static partial class AtessSettingCatalogue
     private static readonly AtessSettingDef[] Pbd =
     [
         D("onOff", "PV converter on (1) or off (0)", "", true, 0, 1),
-        D("parallelNum", "Units in parallel", "units", true, 1, 10),
+        D("parallelNum", "Units in parallel", "", true, 1, 10),
         D("maxChargeCurr", "Maximum charge current", "A", false, 0, 400),
     ];
 
