@@ -182,6 +182,24 @@ public sealed class AtessSettingsControlTests
     }
 
     [Fact]
+    public async Task A_put_answered_by_an_error_page_is_found_not_applied_by_the_read_back_and_not_resent()
+    {
+        await using var s = await StartAsync();
+        await s.Settings.ReadAsync(Operator, s.DeviceId);
+        // The sandbox's gateway quirk: an HTML error page (HTTP 502) before the API sees the call.
+        (await s.Sandbox.Client.PutAsync("/sandbox/admin/atess/quirks", SandboxHost.Json("""{"htmlErrorPageRate":1}"""))).EnsureSuccessStatusCode();
+        var taskId = Assert.Single((await s.Settings.SubmitAsync(Operator, "key-6", s.DeviceId, Change("gridChargePower", 40))).TaskIds);
+        (await s.Sandbox.Client.PutAsync("/sandbox/admin/atess/quirks", SandboxHost.Json("{}"))).EnsureSuccessStatusCode();
+
+        var view = await FollowAsync(s, taskId, TimeSpan.FromMinutes(30));
+
+        var plant = Assert.Single(view.Plants);
+        Assert.True(plant.Status == PlantControlStatus.NotDelivered, $"{plant.Status} {plant.Message}: {Trail(view)}");
+        Assert.Contains("gridChargePower is 45, not 40", plant.Message);
+        Assert.Equal(1, s.Puts);
+    }
+
+    [Fact]
     public async Task A_second_change_waits_while_the_first_is_being_confirmed()
     {
         await using var s = await StartAsync();
