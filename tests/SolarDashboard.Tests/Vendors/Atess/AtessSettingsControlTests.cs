@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Users;
 using SolarDashboard.Testing;
+using SolarDashboard.Vendors.Atess.Control;
 
 namespace SolarDashboard.Tests.Vendors.Atess;
 
@@ -97,6 +98,24 @@ public sealed class AtessSettingsControlTests
         var again = (await s.Settings.ReadAsync(Operator, s.DeviceId))!;
         Assert.Equal(view.Read.ReadAt, again.Read.ReadAt);
         Assert.Single(s.Requests, r => r.Path.EndsWith("/hps/setting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_setting_the_catalogue_does_not_know_is_read_only_and_is_never_sent()
+    {
+        await using var s = await StartAsync();
+        // As if the device had answered a setting we have no entry for (a newer firmware, say).
+        s.H.Service<AtessSettingsCache>().Put(s.Serial, s.Sandbox.Time.GetUtcNow(), new Dictionary<string, double?> { ["chargeCutoffSoc"] = 100, ["fanMode"] = 2 });
+
+        var view = (await s.Settings.ReadAsync(Operator, s.DeviceId))!;
+
+        var fan = view.Read.Settings.Single(x => x.Key == "fanMode");
+        Assert.True(fan.ReadOnly);
+        Assert.Equal(2, fan.Value);
+        Assert.False(view.Read.Settings.Single(x => x.Key == "chargeCutoffSoc").ReadOnly);
+        var outcome = await s.Settings.SubmitAsync(Operator, "key-7", s.DeviceId, Change("fanMode", 3));
+        Assert.Contains(outcome.Problems, p => p.EndsWith("fanMode is not a setting the dashboard may change.", StringComparison.Ordinal));
+        Assert.Equal(0, s.Puts);
     }
 
     [Fact]
