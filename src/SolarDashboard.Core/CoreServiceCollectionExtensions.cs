@@ -64,6 +64,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ControlVendors>();
         services.AddSingleton<ControlLedger>();
         services.AddSingleton<ControlTracker>();
+        services.AddSingleton<DeviceSettings>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlTracker>());
         services.AddSingleton<AlarmQueries>();
         services.AddNotifications();

@@ -8,6 +8,7 @@ using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Vendors.Atess;
+using SolarDashboard.Vendors.Atess.Control;
 using SolarDashboard.Vendors.Atess.Model;
 using SolarDashboard.Vendors.Atess.Sync;
 using SolarDashboard.Vendors.FusionSolar;
@@ -48,6 +49,10 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<IQuotaReader, AtessQuotaReader>();
         services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
+        services.AddSingleton<AtessSettingsCache>();
+        services.AddSingleton<AtessControl>();
+        services.AddSingleton<IControlVendor>(sp => sp.GetRequiredService<AtessControl>());
+        services.AddSingleton<IDeviceSettingsReader>(sp => sp.GetRequiredService<AtessControl>());
         return services;
     }
 }

@@ -51,10 +51,11 @@ public sealed class ControlLedger(
     }
 
     /// <summary>
-    /// The rules the control form follows: those of the vendor that offers control (FusionSolar today; a second vendor
-    /// with control would bring its own form, as its tasks would be its own). Plans and deliveries use each plant's vendor.
+    /// The rules the plant control form follows: those of the vendor that offers plant-wide battery tasks (FusionSolar
+    /// today; device settings have their own form). Plans and deliveries use each plant's vendor.
     /// </summary>
-    public IControlRules FormRules => vendors.All.FirstOrDefault()?.Rules ?? throw new InvalidOperationException("No vendor with control is registered.");
+    public IControlRules FormRules => vendors.All.FirstOrDefault(v => v.Rules.MaxPlants(ControlKind.ChargeDischarge) > 0)?.Rules
+        ?? throw new InvalidOperationException("No vendor with plant control is registered.");
 
     /// <summary>Checks a submission and says, per plant, what it will do and what will be sent. Sends nothing.</summary>
     public async Task<ControlPlan> PlanAsync(UserAccess user, ControlKind kind, IReadOnlyList<PlantRequest> requests, CancellationToken ct = default)

@@ -11,6 +11,7 @@ namespace SolarDashboard.Core.Control;
 [JsonDerivedType(typeof(BatteryModeParameters), "batteryMode")]
 [JsonDerivedType(typeof(BatteryLimitParameters), "batteryLimits")]
 [JsonDerivedType(typeof(FeedInParameters), "feedIn")]
+[JsonDerivedType(typeof(DeviceSettingParameters), "deviceSetting")]
 public abstract record ControlParameters
 {
     [JsonIgnore] public abstract ControlKind Kind { get; }

@@ -1,7 +1,7 @@
 namespace SolarDashboard.Core.Control;
 
-/// <summary>The four control APIs of reference 5.2.</summary>
-public enum ControlKind { ChargeDischarge, BatteryMode, BatteryConfig, ActivePower }
+/// <summary>The four control APIs of FusionSolar's reference 5.2, and a device's settings (ATESS "modify setting").</summary>
+public enum ControlKind { ChargeDischarge, BatteryMode, BatteryConfig, ActivePower, DeviceSetting }
 
 /// <summary>Where a submitted task stands as a whole.</summary>
 public enum ControlTaskState

@@ -176,7 +176,7 @@ public sealed class ControlTracker(
             if (a.Status is PlantControlStatus.Success or PlantControlStatus.Fail or PlantControlStatus.Timeout)
             {
                 p.Active = false;
-                if (a.Status == PlantControlStatus.Success) p.Effect = "pending";
+                if (a.Status == PlantControlStatus.Success) (p.Effect, p.EffectNote) = a.Confirmed is null ? ("pending", null) : ("confirmed", a.Confirmed);
             }
         }
         return changed;

@@ -16,4 +16,10 @@ public sealed record PlantControlFacts(
     public Vendor Vendor { get; init; }
 
     public string? BatteryModeText { get; init; }
+
+    /// <summary>Devices whose settings can be changed one by one (vendor key → the vendor's type); empty where the vendor has none.</summary>
+    public IReadOnlyDictionary<string, string> DeviceTypes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Why device settings cannot be sent now (the connection); null when they can.</summary>
+    public string? DeviceSettingsProblem { get; init; }
 }

@@ -15,6 +15,7 @@ public static class ControlTexts
         ControlKind.ChargeDischarge => "Forced charge or discharge",
         ControlKind.BatteryMode => "Battery working mode",
         ControlKind.BatteryConfig => "Battery parameters",
+        ControlKind.DeviceSetting => "Device settings",
         _ => "Feed-in limit",
     };
 
