@@ -15,6 +15,8 @@ using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
 using SolarDashboard.Vendors.FusionSolar.Model;
 using SolarDashboard.Vendors.FusionSolar.Sync;
+using SolarDashboard.Vendors.Redex;
+using SolarDashboard.Core.Redex;
 
 namespace SolarDashboard.Vendors;
 
@@ -48,6 +50,8 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<IQuotaReader, AtessQuotaReader>();
         services.AddSingleton<IVendorAccounts>(sp => sp.GetRequiredService<AtessAccounts>());
         services.AddSingleton<IConnectionSyncer>(sp => sp.GetRequiredService<AtessSyncer>());
+        services.AddOptions<RedexOptions>().BindConfiguration(RedexOptions.Section);
+        services.AddSingleton<IGenerationRegistry, RedexClient>();
         return services;
     }
 }
