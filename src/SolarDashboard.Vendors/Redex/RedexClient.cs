@@ -106,6 +106,10 @@ public sealed class RedexClient(VendorHttp http, IOptions<RedexOptions> options,
         {
             throw new RegistryException(RegistryErrorKind.NoAnswer, $"REDEX could not be reached ({(ex.InnerException ?? ex).Message.TrimEnd('.')}).", inner: ex);
         }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new RegistryException(RegistryErrorKind.NoAnswer, $"REDEX dropped the connection before answering ({ex.Message.TrimEnd('.')}).", inner: ex);
+        }
         return Read(status, text, retryAfter, time);
     }
 
@@ -117,7 +121,7 @@ public sealed class RedexClient(VendorHttp http, IOptions<RedexOptions> options,
         catch (JsonException) { }
         if (envelope is null)
         {
-            var kind = status >= 500 || text.TrimStart().StartsWith('<') ? RegistryErrorKind.Gateway : RegistryErrorKind.Malformed;
+            var kind = status >= 500 || text.TrimStart().StartsWith('<') ? RegistryErrorKind.Gateway : KindOf(status);
             throw new RegistryException(kind, $"REDEX answered HTTP {status} without its JSON envelope.", status);
         }
         var message = Text(envelope, "Message") ?? $"HTTP {status}";
@@ -127,18 +131,20 @@ public sealed class RedexClient(VendorHttp http, IOptions<RedexOptions> options,
             .Select(e => e is JsonObject o ? $"{Text(o, "Key")}: {Text(o, "Message")}" : e?.ToJsonString() ?? "")
             .ToList();
         var code = envelope["StatusCode"]?.GetValueKind() is JsonValueKind.Number ? envelope["StatusCode"]!.GetValue<int>() : status;
-        throw new RegistryException(code switch
-        {
-            400 => RegistryErrorKind.BadRequest,
-            401 => RegistryErrorKind.Unauthorized,
-            403 => RegistryErrorKind.Forbidden,
-            404 => RegistryErrorKind.NotFound,
-            422 => RegistryErrorKind.Unprocessable,
-            429 => RegistryErrorKind.TooManyRequests,
-            >= 500 => RegistryErrorKind.Gateway,
-            _ => RegistryErrorKind.Malformed,
-        }, message, code, errors, RetryAfterOf(retryAfter, time));
+        throw new RegistryException(KindOf(code), message, code, errors, RetryAfterOf(retryAfter, time));
     }
+
+    private static RegistryErrorKind KindOf(int status) => status switch
+    {
+        400 => RegistryErrorKind.BadRequest,
+        401 => RegistryErrorKind.Unauthorized,
+        403 => RegistryErrorKind.Forbidden,
+        404 => RegistryErrorKind.NotFound,
+        422 => RegistryErrorKind.Unprocessable,
+        429 => RegistryErrorKind.TooManyRequests,
+        >= 500 => RegistryErrorKind.Gateway,
+        _ => RegistryErrorKind.Malformed,
+    };
 
     private static TimeSpan? RetryAfterOf(string? header, TimeProvider? time)
     {
