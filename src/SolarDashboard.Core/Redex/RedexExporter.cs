@@ -38,8 +38,16 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, I
             await using (var db = await dbFactory.CreateDbContextAsync(ct)) accounts = await db.RedexAccounts.Select(a => a.Id).ToListAsync(ct);
             foreach (var account in accounts)
             {
-                await SendAsync(account, ct);
-                await TrackAsync(account, ct);
+                try
+                {
+                    await SendAsync(account, ct);
+                    await TrackAsync(account, ct);
+                }
+                catch (RegistryException ex)
+                {
+                    // The token call failed (wrong credentials, no answer): this account waits for the next round.
+                    logger.LogWarning("REDEX account {AccountId} skipped a round: {Kind} {Message}", account, ex.Kind, ex.Message);
+                }
             }
             notifier.Changed();
         }
