@@ -39,9 +39,13 @@ public sealed class RedexExportHarness : IAsyncDisposable
     public RedexTrafficSnapshot Traffic => Sandbox.Service<RedexRateLimiter>().Snapshot(ClientId);
     public RedexInverter RegisteredAtRedex(string remoteInvId) => Sandbox.Service<RedexDirectory>().Inverter(remoteInvId)!;
 
-    public static async Task<RedexExportHarness> StartAsync(int fleetInverters = 6, DateTimeOffset? start = null)
+    public static async Task<RedexExportHarness> StartAsync(int fleetInverters = 6, DateTimeOffset? start = null, Action<SolarDashboard.Sandbox.SandboxOptions>? configure = null)
     {
-        var sandbox = await SandboxHost.StartAsync(o => o.Redex.FleetInverters = fleetInverters, start);
+        var sandbox = await SandboxHost.StartAsync(o =>
+        {
+            o.Redex.FleetInverters = fleetInverters;
+            configure?.Invoke(o);
+        }, start);
         var harness = new RedexExportHarness(sandbox, await SyncHarness.StartAsync(sandbox));
         var (saved, message) = await harness.Ledger.AddAccountAsync("Demo REDEX", Base, "demo-redex-key", ClientId, "demo-redex-secret");
         if (!saved) throw new InvalidOperationException(message);
@@ -65,8 +69,9 @@ public sealed class RedexExportHarness : IAsyncDisposable
             [new DeviceInfo("P-" + remoteInvId, "D-" + remoteInvId, "SN-" + remoteInvId, "Inverter " + remoteInvId,
                 vendor == Vendor.Atess ? DeviceRole.HybridInverter : DeviceRole.Inverter, type, null, null, null)], now);
         var deviceId = devices["D-" + remoteInvId];
-        for (var day = from; day <= to; day = day.AddDays(1))
-            if (kwh(day) is { } v) await WriteDayAsync(deviceId, day, v);
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
+            .Select(d => (Day: d, Kwh: kwh(d))).Where(d => d.Kwh is not null).Select(d => (d.Day, d.Kwh!.Value)).ToList();
+        await WriteDaysAsync(deviceId, days);
         var (saved, message) = await Ledger.RegisterAsync(AccountId, deviceId, remoteInvId, from);
         if (!saved) throw new InvalidOperationException(message);
         await using var db = await Sync.DbAsync();
@@ -74,17 +79,21 @@ public sealed class RedexExportHarness : IAsyncDisposable
     }
 
     /// <summary>A day report as the device's vendor sync writes it (a backfill, when written late).</summary>
-    public async Task WriteDayAsync(int deviceId, DateOnly day, double kwh)
+    public Task WriteDayAsync(int deviceId, DateOnly day, double kwh) => WriteDaysAsync(deviceId, [(day, kwh)]);
+
+    public async Task WriteDaysAsync(int deviceId, IReadOnlyList<(DateOnly Day, double Kwh)> days)
     {
+        if (days.Count == 0) return;
         string zone, type;
         await using (var db = await Sync.DbAsync())
         {
             var row = await (from d in db.Devices join p in db.Plants on d.PlantId equals p.Id where d.Id == deviceId select new { p.TimeZoneId, d.VendorType }).SingleAsync();
             (zone, type) = (row.TimeZoneId, row.VendorType);
         }
-        var raw = new Dictionary<string, double?> { [type == "1" ? "product_power" : "epvToday"] = kwh };
-        await Sync.Writer.WriteReportsAsync(null, deviceId, [new ReportRow(ReportPeriod.Day, PlantTime.ToUtc(zone, day.ToDateTime(TimeOnly.MinValue)), raw)],
-            Sandbox.Time.GetUtcNow());
+        var key = type == "1" ? "product_power" : "epvToday";
+        var rows = days.Select(d => new ReportRow(ReportPeriod.Day, PlantTime.ToUtc(zone, d.Day.ToDateTime(TimeOnly.MinValue)),
+            new Dictionary<string, double?> { [key] = d.Kwh })).ToList();
+        await Sync.Writer.WriteReportsAsync(null, deviceId, rows, Sandbox.Time.GetUtcNow());
     }
 
     /// <summary>Export rounds one <paramref name="step"/> apart on the simulated clock.</summary>
