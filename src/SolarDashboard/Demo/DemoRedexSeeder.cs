@@ -10,7 +10,7 @@ namespace SolarDashboard.Demo;
 
 /// <summary>
 /// Demo mode: the sandbox's demo REDEX account, pointing at the in-process sandbox, and a registration for each inverter the
-/// sandbox registered whose device (by serial number) the sync has found. A registration starts the day after the first
+/// sandbox registered whose device (by serial number, or the vendor key an ATESS serial is) the sync has found. A registration starts the day after the first
 /// day the cache has (that first day may be partial), and never before the registry's start date.
 /// </summary>
 public sealed class DemoRedexSeeder(
@@ -68,7 +68,7 @@ public sealed class DemoRedexSeeder(
         var missing = inverters.Where(i => !registered.Contains(i.RemoteInvId)).ToList();
         foreach (var inverter in missing)
         {
-            var device = await db.Devices.Where(d => d.SerialNumber == inverter.SerialNumber && !db.RedexRegistrations.Any(r => r.DeviceId == d.Id))
+            var device = await db.Devices.Where(d => (d.SerialNumber == inverter.SerialNumber || d.VendorKey == inverter.SerialNumber) && !db.RedexRegistrations.Any(r => r.DeviceId == d.Id))
                 .Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
             if (device is null) continue;
             var first = await db.Reports.Where(r => r.DeviceId == device && r.Period == ReportPeriod.Day).MinAsync(r => (string?)r.LocalStart, ct);
