@@ -205,7 +205,7 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, I
         foreach (var process in open.GroupBy(x => x.ProcessId!))
         {
             var token = await sessions.AccessTokenAsync(accountId, renew: false, ct);
-            if (token is null || !budget.TryTake()) return;
+            if (token is null || !budget.TryTake()) break; // the rest next round; what was learnt is saved below
             RegistryProcess status;
             try
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Redex;
 using SolarDashboard.Testing;
@@ -27,6 +28,8 @@ public sealed class RedexExportTests
     public async Task A_90_day_backlog_of_20_inverters_of_both_vendors_reaches_success_with_the_cache_s_sums_within_the_limit()
     {
         await using var h = await RedexExportHarness.StartAsync(fleetInverters: 17);
+        // A budget of 15 requests a minute: sends and status queries spread over many rounds, none lost between them.
+        h.Sync.Service<IOptions<RedexExportOptions>>().Value.RequestHeadroom = 45;
         var expected = new Dictionary<string, (int Registration, decimal Sum, int Days)>();
         var ids = Enumerable.Range(1, 17).Select(i => ($"STR100000003400{i:00}", Vendor.FusionSolar))
             .Concat(Enumerable.Range(1, 3).Select(i => ($"STR1000000035000{i}", Vendor.Atess))).ToList();
@@ -39,7 +42,7 @@ public sealed class RedexExportTests
             expected[id] = (registration, Sum(days.Select(d => Kwh(d, inverter.CapacityKw))), days.Count);
         }
 
-        await h.RunAsync(12);
+        await h.RunAsync(30);
 
         Assert.True(expected.Values.Sum(e => e.Days) > 1500, "most inverters have their 90 days");
         foreach (var (id, (registration, sum, count)) in expected)
@@ -55,7 +58,7 @@ public sealed class RedexExportTests
         }
         var traffic = h.Traffic;
         Assert.Equal(0, traffic.Refused);
-        Assert.InRange(traffic.PeakPerMinute, 1, 60);
+        Assert.InRange(traffic.PeakPerMinute, 1, 16); // 15, and the token call that checked the account when it was added
     }
 
     [Fact]
