@@ -11,6 +11,7 @@ using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
+using SolarDashboard.Core.Redex;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Security;
 using SolarDashboard.Core.Sync;
@@ -68,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ControlTracker>());
         services.AddSingleton<AlarmQueries>();
         services.AddNotifications();
+        services.AddRedexExport();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
@@ -82,6 +84,16 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NotificationRunner>();
         services.AddSingleton<NotificationPreferences>();
         services.AddHostedService<NotificationBackgroundService>();
+    }
+
+    /// <summary>The REDEX export ledger and its sender (the wire is the vendor layer's <see cref="IGenerationRegistry"/>).</summary>
+    private static void AddRedexExport(this IServiceCollection services)
+    {
+        services.AddOptions<RedexExportOptions>().BindConfiguration(RedexExportOptions.Section);
+        services.AddSingleton<RedexSessions>();
+        services.AddSingleton<RedexExporter>();
+        services.AddSingleton<RedexLedger>();
+        services.AddHostedService<RedexExportService>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

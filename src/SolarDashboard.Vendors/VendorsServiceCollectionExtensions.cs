@@ -16,6 +16,8 @@ using SolarDashboard.Vendors.FusionSolar.Consent;
 using SolarDashboard.Vendors.FusionSolar.Control;
 using SolarDashboard.Vendors.FusionSolar.Model;
 using SolarDashboard.Vendors.FusionSolar.Sync;
+using SolarDashboard.Vendors.Redex;
+using SolarDashboard.Core.Redex;
 
 namespace SolarDashboard.Vendors;
 
@@ -53,6 +55,8 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<AtessControl>();
         services.AddSingleton<IControlVendor>(sp => sp.GetRequiredService<AtessControl>());
         services.AddSingleton<IDeviceSettingsReader>(sp => sp.GetRequiredService<AtessControl>());
+        services.AddOptions<RedexOptions>().BindConfiguration(RedexOptions.Section);
+        services.AddSingleton<IGenerationRegistry, RedexClient>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ var app = builder.Build();
 app.UseSolarDashboardPipeline();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapSolarDashboardExports();
+app.MapSolarDashboardRegistry();
 app.MapConsentEndpoints();
 if (app.IsDemoMode()) app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

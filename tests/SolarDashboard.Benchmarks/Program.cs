@@ -23,6 +23,7 @@ var scenarios = new Dictionary<string, Func<Task>>
     ["quota-day"] = Benchmarks.QuotaDayAsync,
     ["page-load"] = PageLoad.RunAsync,
     ["load"] = Load.RunAsync,
+    ["redex-backlog"] = RedexBacklog.RunAsync,
 };
 var options = BenchOptions.Parse(args);
 if (options is null || (options.Scenario != "all" && !scenarios.ContainsKey(options.Scenario)))

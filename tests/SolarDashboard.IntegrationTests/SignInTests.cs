@@ -20,6 +20,8 @@ public sealed class SignInTests(ConsentAppFixture fixture) : IClassFixture<Conse
     [InlineData("/connections")]
     [InlineData("/control")]
     [InlineData("/users")]
+    [InlineData("/registry")]
+    [InlineData("/registry/sent.csv")]
     [InlineData("/connections/fusionsolar/callback?code=x&state=y")]
     [InlineData("/connections/fusionsolar/failed?reason=Denied")]
     public async Task Every_page_and_endpoint_sends_a_stranger_to_sign_in_and_back(string path)

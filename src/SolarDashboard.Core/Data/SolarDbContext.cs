@@ -5,6 +5,7 @@ using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Plants;
+using SolarDashboard.Core.Redex;
 using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.TimeSeries;
@@ -34,6 +35,9 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
     public DbSet<ControlTaskEvent> ControlTaskEvents => Set<ControlTaskEvent>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<RedexAccount> RedexAccounts => Set<RedexAccount>();
+    public DbSet<RedexRegistration> RedexRegistrations => Set<RedexRegistration>();
+    public DbSet<RedexExportDay> RedexExportDays => Set<RedexExportDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -172,6 +176,36 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AlarmRecord>().WithMany().HasForeignKey(n => n.AlarmId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<VendorConnection>().WithMany().HasForeignKey(n => n.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RedexAccount>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.BaseUrl).HasMaxLength(500);
+            e.Property(a => a.ClientId).HasMaxLength(200);
+        });
+        modelBuilder.Entity<RedexRegistration>(e =>
+        {
+            e.Property(r => r.RemoteInvId).HasMaxLength(60);
+            e.Property(r => r.OpeningKwh).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(r => new { r.AccountId, r.RemoteInvId }).IsUnique();
+            e.HasIndex(r => r.DeviceId).IsUnique();
+            e.HasOne<RedexAccount>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RedexExportDay>(e =>
+        {
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.HeldReason).HasMaxLength(300);
+            e.Property(x => x.PeriodKwh).HasMaxLength(30);
+            e.Property(x => x.AccumulatedKwh).HasMaxLength(30);
+            e.Property(x => x.ProcessId).HasMaxLength(60);
+            e.Property(x => x.RegistryMessage).HasMaxLength(1000);
+            e.Property(x => x.RequestedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.RegistrationId, x.Day, x.Version }).IsUnique();
+            // One version of a day counts: a correction cannot slip in beside it.
+            e.HasIndex(x => new { x.RegistrationId, x.Day }).IsUnique().HasFilter("\"IsCurrent\" = 1").HasDatabaseName("IX_RedexExportDays_Current");
+            e.HasIndex(x => new { x.State, x.ProcessId });
+            e.HasOne<RedexRegistration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SyncState>(e =>
         {

@@ -59,6 +59,7 @@ public static class WebServiceCollectionExtensions
         services.AddSandbox(configuration.GetSection(SandboxOptions.Section));
         services.AddSingleton<TimeProvider>(sp => new Sandbox.Simulation.SimulatedTimeProvider(sp.GetRequiredService<Sandbox.Simulation.SimulationClock>()));
         services.AddHostedService<DemoConnectionSeeder>();
+        services.AddHostedService<DemoRedexSeeder>();
         return services;
     }
 

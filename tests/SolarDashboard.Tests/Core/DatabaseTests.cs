@@ -47,8 +47,8 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(
         [
             "Alarms", "Calls", "Connections", "ConsentStates", "ControlTaskEvents", "ControlTaskPlants", "ControlTasks", "DeviceSeries",
-            "Devices", "KpiNames", "LatestKpis", "NotificationPreferences", "Notifications", "PlantGrants", "PlantSummaries", "Plants", "Reports",
-            "SyncStates", "Users",
+            "Devices", "KpiNames", "LatestKpis", "NotificationPreferences", "Notifications", "PlantGrants", "PlantSummaries", "Plants",
+            "RedexAccounts", "RedexExportDays", "RedexRegistrations", "Reports", "SyncStates", "Users",
             "__EFMigrationsHistory", "__EFMigrationsLock", "sqlite_sequence",
         ], tables.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
@@ -58,6 +58,8 @@ public sealed class DatabaseTests : IDisposable
             "IX_ControlTaskPlants_TaskId", "IX_ControlTasks_RequestKey", "IX_ControlTasks_State_NextCheckAt", "IX_Devices_PlantId_VendorKey",
             "IX_KpiNames_Name", "IX_LatestKpis_DeviceId", "IX_LatestKpis_PlantId", "IX_Notifications_AlarmId", "IX_Notifications_ConnectionId",
             "IX_Notifications_Status_DueAt", "IX_Notifications_UserId_Key", "IX_PlantGrants_PlantId", "IX_Plants_ConnectionId_VendorKey",
+            "IX_RedexExportDays_Current", "IX_RedexExportDays_RegistrationId_Day_Version", "IX_RedexExportDays_State_ProcessId",
+            "IX_RedexRegistrations_AccountId_RemoteInvId", "IX_RedexRegistrations_DeviceId",
             "IX_Reports_DeviceId_Period_LocalStart", "IX_Reports_PlantId_Period_LocalStart", "IX_Users_Issuer_Subject",
         ], indexes.Keys.Order(StringComparer.Ordinal));
         // The control audit is append-only.

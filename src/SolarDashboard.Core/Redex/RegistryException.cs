@@ -1,0 +1,14 @@
+namespace SolarDashboard.Core.Redex;
+
+/// <summary>A registry call that failed, with its typed kind, the registry's message and, for 422, every broken rule.</summary>
+public sealed class RegistryException(RegistryErrorKind kind, string message, int? status = null,
+    IReadOnlyList<string>? errors = null, TimeSpan? retryAfter = null, Exception? inner = null) : Exception(message, inner)
+{
+    public RegistryErrorKind Kind { get; } = kind;
+    public int? Status { get; } = status;
+    public IReadOnlyList<string> Errors { get; } = errors ?? [];
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>What a person reads on the page: the message and each broken rule.</summary>
+    public string Describe() => Errors.Count == 0 ? Message : Message + ": " + string.Join("; ", Errors);
+}

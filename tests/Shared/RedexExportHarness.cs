@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Ingest;
+using SolarDashboard.Core.Plants;
+using SolarDashboard.Core.Redex;
+using SolarDashboard.Core.Reports;
+using RedexDirectory = SolarDashboard.Sandbox.Redex.RedexDirectory;
+using RedexInverter = SolarDashboard.Sandbox.Redex.RedexInverter;
+using RedexRateLimiter = SolarDashboard.Sandbox.Redex.RedexRateLimiter;
+using RedexTrafficSnapshot = SolarDashboard.Sandbox.Redex.RedexTrafficSnapshot;
+using RegistryLedger = SolarDashboard.Sandbox.Redex.RedexLedger;
+
+namespace SolarDashboard.Testing;
+
+/// <summary>
+/// The REDEX export as the app wires it (<see cref="SyncHarness"/>: SQLite, the app's AddXxx() methods) against the
+/// in-memory REDEX sandbox on its manual clock. Inverters get a cache of daily production as their vendor's sync writes
+/// it (raw day reports through the vendor's mapping), so FusionSolar and ATESS devices go through the same code.
+/// </summary>
+public sealed class RedexExportHarness : IAsyncDisposable
+{
+    public static readonly Uri Base = new("http://localhost/sandbox/redex/");
+    public const string ClientId = "demo-redex-client";
+
+    private readonly Dictionary<Vendor, int> _connections = [];
+
+    private RedexExportHarness(SandboxHost sandbox, SyncHarness sync)
+    {
+        Sandbox = sandbox;
+        Sync = sync;
+    }
+
+    public SandboxHost Sandbox { get; }
+    public SyncHarness Sync { get; }
+    public int AccountId { get; private set; }
+    public RedexLedger Ledger => Sync.Service<RedexLedger>();
+    public RedexExporter Exporter => Sync.Service<RedexExporter>();
+    public RegistryLedger Registry => Sandbox.Service<RegistryLedger>();
+    public RedexTrafficSnapshot Traffic => Sandbox.Service<RedexRateLimiter>().Snapshot(ClientId);
+    public RedexInverter RegisteredAtRedex(string remoteInvId) => Sandbox.Service<RedexDirectory>().Inverter(remoteInvId)!;
+
+    public static async Task<RedexExportHarness> StartAsync(int fleetInverters = 6, DateTimeOffset? start = null, Action<SolarDashboard.Sandbox.SandboxOptions>? configure = null)
+    {
+        var sandbox = await SandboxHost.StartAsync(o =>
+        {
+            o.Redex.FleetInverters = fleetInverters;
+            configure?.Invoke(o);
+        }, start);
+        var harness = new RedexExportHarness(sandbox, await SyncHarness.StartAsync(sandbox));
+        var (saved, message) = await harness.Ledger.AddAccountAsync("Demo REDEX", Base, "demo-redex-key", ClientId, "demo-redex-secret");
+        if (!saved) throw new InvalidOperationException(message);
+        await using var db = await harness.Sync.DbAsync();
+        harness.AccountId = await db.RedexAccounts.Select(a => a.Id).SingleAsync();
+        return harness;
+    }
+
+    /// <summary>
+    /// A plant with one inverter of <paramref name="vendor"/> (FusionSolar string inverter in Berlin, ATESS HPS in Nairobi)
+    /// whose cache holds a day report for each day from <paramref name="from"/> to <paramref name="to"/> where
+    /// <paramref name="kwh"/> gives a value; registered at REDEX as <paramref name="remoteInvId"/> from <paramref name="from"/>.
+    /// </summary>
+    public async Task<(int RegistrationId, int DeviceId)> AddInverterAsync(string remoteInvId, Vendor vendor, DateOnly from, DateOnly to, Func<DateOnly, double?> kwh)
+    {
+        var connection = await ConnectionAsync(vendor);
+        var now = Sandbox.Time.GetUtcNow();
+        var (zone, type) = vendor == Vendor.Atess ? ("Africa/Nairobi", "HPS150HV") : ("Europe/Berlin", "1");
+        var (_, devices) = await Sync.Writer.UpsertCatalogAsync(connection,
+            [new PlantInfo("P-" + remoteInvId, "Plant " + remoteInvId, null, null, null, RegisteredAtRedex(remoteInvId).CapacityKw, zone, null, null)],
+            [new DeviceInfo("P-" + remoteInvId, "D-" + remoteInvId, "SN-" + remoteInvId, "Inverter " + remoteInvId,
+                vendor == Vendor.Atess ? DeviceRole.HybridInverter : DeviceRole.Inverter, type, null, null, null)], now);
+        var deviceId = devices["D-" + remoteInvId];
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
+            .Select(d => (Day: d, Kwh: kwh(d))).Where(d => d.Kwh is not null).Select(d => (d.Day, d.Kwh!.Value)).ToList();
+        await WriteDaysAsync(deviceId, days);
+        var (saved, message) = await Ledger.RegisterAsync(AccountId, deviceId, remoteInvId, from);
+        if (!saved) throw new InvalidOperationException(message);
+        await using var db = await Sync.DbAsync();
+        return (await db.RedexRegistrations.Where(r => r.DeviceId == deviceId).Select(r => r.Id).SingleAsync(), deviceId);
+    }
+
+    /// <summary>A day report as the device's vendor sync writes it (a backfill, when written late).</summary>
+    public Task WriteDayAsync(int deviceId, DateOnly day, double kwh) => WriteDaysAsync(deviceId, [(day, kwh)]);
+
+    public async Task WriteDaysAsync(int deviceId, IReadOnlyList<(DateOnly Day, double Kwh)> days)
+    {
+        if (days.Count == 0) return;
+        string zone, type;
+        await using (var db = await Sync.DbAsync())
+        {
+            var row = await (from d in db.Devices join p in db.Plants on d.PlantId equals p.Id where d.Id == deviceId select new { p.TimeZoneId, d.VendorType }).SingleAsync();
+            (zone, type) = (row.TimeZoneId, row.VendorType);
+        }
+        var key = type == "1" ? "product_power" : "epvToday";
+        var rows = days.Select(d => new ReportRow(ReportPeriod.Day, PlantTime.ToUtc(zone, d.Day.ToDateTime(TimeOnly.MinValue)),
+            new Dictionary<string, double?> { [key] = d.Kwh })).ToList();
+        await Sync.Writer.WriteReportsAsync(null, deviceId, rows, Sandbox.Time.GetUtcNow());
+    }
+
+    /// <summary>Export rounds one <paramref name="step"/> apart on the simulated clock.</summary>
+    public async Task RunAsync(int rounds, TimeSpan? step = null)
+    {
+        for (var i = 0; i < rounds; i++)
+        {
+            await Exporter.RunOnceAsync();
+            Sandbox.Time.Advance(step ?? TimeSpan.FromMinutes(1));
+        }
+    }
+
+    public async Task<List<RedexExportDay>> LedgerDaysAsync(int registrationId)
+    {
+        await using var db = await Sync.DbAsync();
+        return await db.RedexExportDays.AsNoTracking().Where(x => x.RegistrationId == registrationId).OrderBy(x => x.Day).ThenBy(x => x.Version).ToListAsync();
+    }
+
+    public Task SetQuirksAsync(string json) => Sandbox.Client.PutAsync("/sandbox/admin/redex/quirks", SandboxHost.Json(json)).ContinueWith(t => t.Result.EnsureSuccessStatusCode());
+
+    private async Task<int> ConnectionAsync(Vendor vendor)
+    {
+        if (_connections.TryGetValue(vendor, out var id)) return id;
+        await using var db = await Sync.DbAsync();
+        var c = new VendorConnection { Name = vendor.ToString(), Vendor = vendor, BaseUrl = "https://example.invalid/", ProtectedSecret = "x", CreatedAt = Sandbox.Time.GetUtcNow() };
+        db.Connections.Add(c);
+        await db.SaveChangesAsync();
+        return _connections[vendor] = c.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sync.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
