@@ -1,7 +1,5 @@
 namespace SolarDashboard.Core.Connections;
 
-public enum ConsentPurpose { Connect, Reauthorize, AddControl }
-
 /// <summary>
 /// An OAuth consent in flight: the hash of the <c>state</c> sent to the vendor, bound to the user and their sign-in
 /// session, valid 10 minutes and deleted when used (single use).

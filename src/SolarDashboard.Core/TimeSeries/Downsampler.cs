@@ -1,7 +1,5 @@
 namespace SolarDashboard.Core.TimeSeries;
 
-public readonly record struct SeriesPoint(DateTimeOffset Time, double Value);
-
 /// <summary>
 /// Largest-Triangle-Three-Buckets: keeps the points that shape the curve (peaks, dips) when a series has more points than a
 /// screen can show. The first and last points are always kept.

@@ -4,14 +4,6 @@ using SolarDashboard.Core.Data;
 
 namespace SolarDashboard.Core.Users;
 
-/// <summary>What the provider told us about a person at sign-in.</summary>
-/// <param name="ProviderRoles">Roles from the configured role claim; null when roles are managed in the app.</param>
-public sealed record SignInIdentity(string Issuer, string Subject, string DisplayName, string? UserName, string? Email,
-    IReadOnlyCollection<string>? ProviderRoles, bool IsBootstrapAdmin);
-
-public sealed record UserView(int Id, string DisplayName, string? UserName, string? Email, AppRoles Roles, bool RolesFromProvider,
-    DateTimeOffset LastSignInAt, IReadOnlyList<int> PlantIds);
-
 /// <summary>The users table: records sign-ins, and lets an admin set roles and plant grants.</summary>
 public sealed class UserDirectory(IDbContextFactory<SolarDbContext> dbFactory, TimeProvider time, ILogger<UserDirectory> logger)
 {

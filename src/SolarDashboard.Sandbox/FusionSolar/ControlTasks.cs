@@ -3,36 +3,6 @@ using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox.FusionSolar;
 
-public enum TaskKind { ChargeDischarge, BatteryMode, BatteryConfig, ActivePower }
-
-public enum PlantTaskStatus { Running, Success, Fail }
-
-/// <summary>One plant's part of a delivered task.</summary>
-public sealed class PlantTask
-{
-    public required string PlantCode { get; init; }
-    public required System.Text.Json.Nodes.JsonObject Parameters { get; init; }
-    public required string SubTaskId { get; init; }
-    public string? Sn { get; init; }
-    public ForcedCommand? Forced { get; init; }
-    public int DispatchSwitch { get; init; }
-
-    /// <summary>Checks (every 3 simulated minutes) after which a settings task reports SUCCESS; null when it hangs.</summary>
-    public int? ChecksToComplete { get; init; }
-}
-
-public sealed class ControlTask
-{
-    public required string Id { get; init; }
-    public required TaskKind Kind { get; init; }
-    public required string Owner { get; init; }
-    public required DateTimeOffset Received { get; init; }
-    public required IReadOnlyList<PlantTask> Plants { get; init; }
-}
-
-/// <summary>What a query answers for one plant at one instant.</summary>
-public sealed record PlantTaskView(PlantTask Task, PlantTaskStatus Status, string? Message, DateTimeOffset? End, double? Kwh);
-
 /// <summary>
 /// Delivered control tasks and their life: the status is evaluated every 3 simulated minutes after delivery (reference
 /// 5.2.2), a task times out after 24 hours, and the effect reaches the simulation when the task succeeds.

@@ -2,15 +2,6 @@ using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox.FusionSolar;
 
-/// <summary>The NBI operations that flow control tells apart.</summary>
-public enum NbiApi
-{
-    Login, Logout, Stations, DevList, StationRealKpi, DevRealKpi, DevHistoryKpi, AlarmList,
-    KpiStationHour, KpiStationDay, KpiStationMonth, KpiStationYear, DevKpiDay, DevKpiMonth, DevKpiYear,
-    ChargeDischargeTask, ChargeDischargeStatus, BatteryModeTask, BatteryModeTaskInfo, BatteryConfigTask, BatteryConfigTaskInfo,
-    ActivePowerTask, ActivePowerTaskInfo,
-}
-
 /// <summary>
 /// Reference section 4. API accounts: per-API budgets from the account's plant and device counts (4.2), each in a
 /// fixed window aligned to the simulated UTC clock (a day, 5 minutes, 30 minutes, 10 minutes). OAuth owners: 1000

@@ -2,9 +2,6 @@ using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox.FusionSolar;
 
-/// <summary>One authenticated, budgeted NBI call.</summary>
-public sealed record NbiCall(NbiRequest Request, Caller Caller, SandboxWorld World, Quirks Quirks, long Now);
-
 /// <summary>
 /// What every NBI operation does first: read the body, authenticate (XSRF-TOKEN header or cookie for API accounts,
 /// Authorization: Bearer for OAuth), check the scope, then spend flow-control budget.

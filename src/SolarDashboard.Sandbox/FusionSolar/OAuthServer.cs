@@ -174,5 +174,3 @@ public sealed class OAuthServer
 
     private static string Token(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
-
-public sealed record TokenAnswer(string AccessToken, string RefreshToken, int ExpiresIn, string Scope);

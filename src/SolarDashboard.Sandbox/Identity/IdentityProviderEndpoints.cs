@@ -168,12 +168,3 @@ public static class IdentityProviderEndpoints
             "form > button { margin-top: 1.25rem; width: 100%; background: #3f51b5; color: #fff; }");
     }
 }
-
-/// <summary>One sign-in's pending authorization code: single use, 5 minutes, bound to client, redirect and PKCE challenge.</summary>
-public sealed record PendingCode(string User, string ClientId, string RedirectUri, string Challenge, string? Nonce, DateTimeOffset Expires);
-
-/// <summary>The identity provider's pending codes (one store per sandbox).</summary>
-public sealed class IdpCodes
-{
-    public System.Collections.Concurrent.ConcurrentDictionary<string, PendingCode> Pending { get; } = new();
-}

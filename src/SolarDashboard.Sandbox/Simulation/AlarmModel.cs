@@ -1,9 +1,5 @@
 namespace SolarDashboard.Sandbox.Simulation;
 
-public sealed record AlarmDefinition(int AlarmId, int CauseId, string Name, int Level, int AlarmType, string Cause, string RepairSuggestion);
-
-public sealed record ActiveAlarm(AlarmDefinition Definition, SimDevice Device, SimPlant Plant, DateTimeOffset RaisedAt, DateTimeOffset ClearsAt);
-
 /// <summary>
 /// Alarms that rise and clear over time, deterministic from the seed: each device may raise one episode per 12-hour slot,
 /// lasting from 20 minutes to 36 hours. A disconnected controller raises a standing alarm.

@@ -47,9 +47,3 @@ public sealed class SimulationClock
     /// <summary>Real time needed for a simulated span to pass (for the sandbox's own waits).</summary>
     public TimeSpan RealTimeFor(TimeSpan simulated) => TimeSpan.FromTicks((long)(simulated.Ticks / _scale));
 }
-
-/// <summary>The simulation's time as a <see cref="TimeProvider"/>: demo mode runs the whole app on it (timers stay real).</summary>
-public sealed class SimulatedTimeProvider(SimulationClock clock) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => clock.UtcNow;
-}

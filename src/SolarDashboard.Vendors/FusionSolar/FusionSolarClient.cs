@@ -8,9 +8,6 @@ using SolarDashboard.Vendors.FusionSolar.Wire;
 
 namespace SolarDashboard.Vendors.FusionSolar;
 
-/// <summary>One NBI call as the quota view and the call log see it.</summary>
-public sealed record NbiCallRecord(string Api, DateTimeOffset At, TimeSpan Duration, bool Succeeded, int? FailCode, int? HttpStatus, FusionSolarErrorKind? Error);
-
 /// <summary>
 /// The typed client of the basic APIs (reference 5.1) for one connection. Every failure becomes a
 /// <see cref="FusionSolarException"/> with a typed error: failCodes (6.1), 403/429 from a gateway, timeouts, HTML pages and

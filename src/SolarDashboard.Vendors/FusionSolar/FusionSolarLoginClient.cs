@@ -4,10 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace SolarDashboard.Vendors.FusionSolar;
 
-public enum LoginOutcome { Ok, CredentialsRejected, RateLimited, Unavailable }
-
-public sealed record LoginResult(LoginOutcome Outcome, string? XsrfToken, string Message);
-
 /// <summary>
 /// The API-account login of reference 3.2.2.1: POST /thirdData/login with userName and systemCode; the session token
 /// comes back in the <c>xsrf-token</c> header. Never logs the password or the token.

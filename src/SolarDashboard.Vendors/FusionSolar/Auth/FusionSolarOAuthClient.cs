@@ -6,9 +6,6 @@ using SolarDashboard.Vendors.FusionSolar.Wire;
 
 namespace SolarDashboard.Vendors.FusionSolar.Auth;
 
-/// <summary>Where a connection's OAuth client lives and who it is (reference 3.1.1).</summary>
-public sealed record OAuthClientSettings(Uri TokenEndpoint, string ClientId, string ClientSecret);
-
 /// <summary>
 /// The token endpoint of reference 3.1.2.3: exchanges an authorization code and refreshes tokens. Errors as in 8.1.2:
 /// 400 "1111" unsupported_grant_type, 401 invalid_client, 400 "1110" invalid_grant. Never logs a token.

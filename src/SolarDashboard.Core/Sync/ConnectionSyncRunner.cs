@@ -7,24 +7,6 @@ using SolarDashboard.Core.Data;
 
 namespace SolarDashboard.Core.Sync;
 
-/// <summary>A vendor's sync: runs whatever is due for one connection. Implemented by the vendor layer.</summary>
-public interface IConnectionSyncer
-{
-    Vendor Vendor { get; }
-
-    Task RunDueAsync(VendorConnection connection, CancellationToken ct);
-}
-
-public sealed class SyncOptions
-{
-    public const string Section = "SolarDashboard:Sync";
-
-    /// <summary>How often the scheduler looks for due work. Jobs keep their own pace; this only bounds the delay.</summary>
-    public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(10);
-
-    public bool Enabled { get; set; } = true;
-}
-
 /// <summary>
 /// Runs one connection's due work with the matching vendor syncer. A vendor outage or a database hiccup fails that
 /// round only. Also starts a round at once for a connection that was just added (the owner waits for their plants).
@@ -77,47 +59,4 @@ public sealed class ConnectionSyncRunner(
             logger.LogWarning(ex, "The immediate sync of connection {Id} failed; the scheduler retries it", connectionId);
         }
     });
-}
-
-/// <summary>Runs every connection's due sync work on a timer.</summary>
-public sealed class SyncBackgroundService(
-    IHostApplicationLifetime lifetime,
-    IDbContextFactory<SolarDbContext> dbFactory,
-    ConnectionSyncRunner runner,
-    TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<SyncOptions> options,
-    ILogger<SyncBackgroundService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        // Start once the app listens: demo mode only then knows the address its sandbox answers on.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult())) await started.Task.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.Tick, time);
-        do
-        {
-            await RunOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        List<VendorConnection> connections;
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            connections = await db.Connections.AsNoTracking()
-                .Where(c => c.State != ConnectionState.CredentialsRejected && c.State != ConnectionState.NeedsReauthorization && c.ProtectedSecret != null)
-                .ToListAsync(ct);
-        }
-        catch (SqliteException ex)
-        {
-            logger.LogWarning(ex, "Sync skipped a round: the database could not be read");
-            return;
-        }
-
-        foreach (var connection in connections) await runner.RunAsync(connection, ct);
-    }
 }

@@ -3,18 +3,6 @@ using SolarDashboard.Sandbox.Simulation;
 
 namespace SolarDashboard.Sandbox.FusionSolar;
 
-/// <summary>Who is calling the NBI: an API account (XSRF session) or an OAuth owner (bearer token with scopes).</summary>
-public sealed record Caller(string Key, bool IsOAuth, IReadOnlySet<string> Scopes, IReadOnlyList<string> PlantCodes);
-
-public static class Scopes
-{
-    public const string Basic = "pvms.openapi.basic";
-    public const string Control = "pvms.openapi.control";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Basic, Control };
-}
-
-public enum LoginOutcome { Ok, RateLimited, UnknownAccount, WrongPassword, Locked }
-
 /// <summary>
 /// API-account sessions (reference 3.2.2): one live XSRF token per account, 30 minutes sliding; a new login or a logout
 /// invalidates it. Five wrong passwords within 10 minutes lock the account for 30 minutes.

@@ -1,0 +1,3 @@
+namespace SolarDashboard.Core.Connections;
+
+public enum AuthMode { ApiAccount, OAuthConnect }

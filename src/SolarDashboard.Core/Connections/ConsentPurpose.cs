@@ -1,0 +1,3 @@
+namespace SolarDashboard.Core.Connections;
+
+public enum ConsentPurpose { Connect, Reauthorize, AddControl }

@@ -1,0 +1,3 @@
+namespace SolarDashboard.Sandbox;
+
+public enum FlowControlMode { Faithful, Relaxed }

@@ -1,0 +1,3 @@
+namespace SolarDashboard.Sandbox.Simulation;
+
+public sealed record ActiveAlarm(AlarmDefinition Definition, SimDevice Device, SimPlant Plant, DateTimeOffset RaisedAt, DateTimeOffset ClearsAt);

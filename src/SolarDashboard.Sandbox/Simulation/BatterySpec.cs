@@ -1,0 +1,3 @@
+namespace SolarDashboard.Sandbox.Simulation;
+
+public sealed record BatterySpec(string Model, double CapacityKwh, double MaxChargeKw, double MaxDischargeKw, bool IsLg);

@@ -1,0 +1,3 @@
+namespace SolarDashboard.Sandbox.Simulation;
+
+public enum PlantKind { Residential, Commercial }

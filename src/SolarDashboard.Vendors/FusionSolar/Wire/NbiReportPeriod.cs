@@ -1,0 +1,3 @@
+namespace SolarDashboard.Vendors.FusionSolar.Wire;
+
+public enum NbiReportPeriod { Hour, Day, Month, Year }
