@@ -7,6 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 results="$root/artifacts/test-results"
+# Hundreds of in-process hosts start during a run; without this each would watch its appsettings files, and the
+# per-user inotify limit (128 on many machines) can run out when other builds share the machine.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 rm -rf "$results"
 mkdir -p "$results"
 
