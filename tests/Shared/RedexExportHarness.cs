@@ -47,7 +47,7 @@ public sealed class RedexExportHarness : IAsyncDisposable
             configure?.Invoke(o);
         }, start);
         var harness = new RedexExportHarness(sandbox, await SyncHarness.StartAsync(sandbox));
-        var (saved, message) = await harness.Ledger.AddAccountAsync("Demo REDEX", Base, "demo-redex-key", ClientId, "demo-redex-secret");
+        var (saved, message) = await harness.Ledger.AddAccountAsync("Demo REDEX", Base.AbsolutePath, "demo-redex-key", ClientId, "demo-redex-secret"); // a path: the in-process sandbox, as in demo mode
         if (!saved) throw new InvalidOperationException(message);
         await using var db = await harness.Sync.DbAsync();
         harness.AccountId = await db.RedexAccounts.Select(a => a.Id).SingleAsync();

@@ -20,4 +20,7 @@ public interface IGenerationRegistry
 
     /// <summary>Requests per minute and account the registry takes (token and status calls included).</summary>
     int MaxRequestsPerMinute { get; }
+
+    /// <summary>The registry's documented hosts: the only ones an admin may type unless the configuration allows more.</summary>
+    IReadOnlyList<string> DocumentedHosts { get; }
 }

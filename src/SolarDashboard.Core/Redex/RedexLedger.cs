@@ -14,8 +14,14 @@ namespace SolarDashboard.Core.Redex;
 /// adds a version of the day and keeps the earlier ones.
 /// </summary>
 public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGenerationRegistry registry, SecretProtector secrets,
-    RawValueCatalogues catalogues, TimeProvider time, CacheNotifier notifier)
+    RawValueCatalogues catalogues, TimeProvider time, CacheNotifier notifier, OutboundAddressPolicy addresses, IAppAddress appAddress)
 {
+    /// <summary>
+    /// The one text for every failure to reach a typed address (refused, timed out, not REDEX): different texts would let
+    /// the form probe which ports answer on the server's network.
+    /// </summary>
+    public const string NotReached = "REDEX could not be reached at this address, or what answered there is not REDEX. Nothing was saved.";
+
     // ---- Accounts and registrations (Admin) ----
 
     public async Task<IReadOnlyList<RedexAccountView>> AccountsAsync(CancellationToken ct = default)
@@ -24,12 +30,22 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGe
         return await db.RedexAccounts.AsNoTracking().OrderBy(a => a.Name).Select(a => new RedexAccountView(a.Id, a.Name, a.BaseUrl, a.ClientId)).ToListAsync(ct);
     }
 
-    /// <summary>Saves an account after a token call with its credentials succeeded; the message says why not otherwise.</summary>
-    public async Task<(bool Saved, string Message)> AddAccountAsync(string name, Uri baseUrl, string apiKey, string clientId, string clientSecret, CancellationToken ct = default)
+    /// <summary>
+    /// Saves an account after a token call with its credentials succeeded; the message says why not otherwise. The address
+    /// obeys the outbound address rules (the documented host, or one the configuration allows; a path only in demo mode).
+    /// </summary>
+    public async Task<(bool Saved, string Message)> AddAccountAsync(string name, string typedBaseUrl, string apiKey, string clientId, string clientSecret, CancellationToken ct = default)
     {
+        if (addresses.Problem(typedBaseUrl, registry.DocumentedHosts) is { } refused) return (false, refused + " Nothing was saved.");
+        var trimmed = typedBaseUrl.Trim();
+        var baseUrl = appAddress.Resolve(trimmed.EndsWith('/') ? trimmed : trimmed + "/");
         RegistryTokens tokens;
         try { tokens = await registry.TokenAsync(new RegistryCredentials(baseUrl, apiKey, clientId, clientSecret), ct); }
-        catch (RegistryException ex) { return (false, $"REDEX refused the token call: {ex.Describe()}"); }
+        catch (RegistryException ex) when (ex.Kind is RegistryErrorKind.Unauthorized or RegistryErrorKind.Forbidden)
+        {
+            return (false, $"REDEX refused these credentials: {ex.Describe()} Nothing was saved.");
+        }
+        catch (RegistryException) { return (false, NotReached); }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.RedexAccounts.Add(new RedexAccount
         {

@@ -14,6 +14,8 @@ namespace SolarDashboard.Vendors.Redex;
 /// </summary>
 public sealed class RedexClient(VendorHttp http, IOptions<RedexOptions> options, TimeProvider time) : IGenerationRegistry
 {
+    public IReadOnlyList<string> DocumentedHosts => [new Uri(options.Value.DefaultBaseUrl).Host];
+
     public const string Name = "REDEX";
 
     /// <summary>Field notes: refresh tokens live 30 days (the token answer only says how long the access token lives).</summary>

@@ -14,13 +14,11 @@ public sealed class RegistryForms
     public string RemoteInvId { get; set; } = "";
     public DateTime? StartDate { get; set; }
 
+    /// <summary>What the form lacks; the address itself is checked by the server's outbound address rules on saving.</summary>
     public string? AccountError =>
         string.IsNullOrWhiteSpace(AccountName) || string.IsNullOrWhiteSpace(ApiKey) || string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrWhiteSpace(ClientSecret)
             ? "Enter a name, the API key, the client id and the secret."
-            : BaseUri is null ? "The address must be an absolute http(s) URL." : null;
-
-    public Uri? BaseUri =>
-        Uri.TryCreate(BaseUrl.Trim().EndsWith('/') ? BaseUrl.Trim() : BaseUrl.Trim() + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+            : string.IsNullOrWhiteSpace(BaseUrl) ? "Enter the REDEX address, such as https://api.redex.eco/." : null;
 
     public string? RegistrationError =>
         AccountId is null ? "Choose the REDEX account." :
