@@ -63,17 +63,18 @@ public sealed class HomePageTests : DashboardTestContext
             var connection = new VendorConnection { Name = "Roof", BaseUrl = "https://eu5.fusionsolar.huawei.com/", State = ConnectionState.Connected, CreatedAt = now, LastSuccessAt = now.AddMinutes(-3) };
             db.Connections.Add(connection);
             await db.SaveChangesAsync();
-            var (homePlant, barn) = (Plant(connection.Id, "A Home"), Plant(connection.Id, "B Barn"));
-            db.Plants.AddRange(homePlant, barn);
+            var (homePlant, barn, shed) = (Plant(connection.Id, "A Home"), Plant(connection.Id, "B Barn"), Plant(connection.Id, "C Shed"));
+            db.Plants.AddRange(homePlant, barn, shed);
             await db.SaveChangesAsync();
             db.PlantSummaries.AddRange(
                 new PlantSummaryRow { PlantId = homePlant.Id, StandardJson = "{}", Health = Health.Healthy, PvKw = 4.32, GridKw = -3.94, PowerAt = now, Soc = 87, SocAt = now, PvKwhToday = 15.3, EnergyDate = "2026-06-17", EnergyAt = now, DataCollectedAt = now },
-                new PlantSummaryRow { PlantId = barn.Id, StandardJson = "{}", Health = Health.Faulty, PvKw = 0, GridKw = 1.2, PowerAt = now, DataCollectedAt = now });
+                new PlantSummaryRow { PlantId = barn.Id, StandardJson = "{}", Health = Health.Faulty, PvKw = 0, GridKw = 1.2, PowerAt = now, DataCollectedAt = now },
+                new PlantSummaryRow { PlantId = shed.Id, StandardJson = "{}", Health = Health.Healthy, PvKw = 1, GridKw = 0.001, PowerAt = now, DataCollectedAt = now });
             await db.SaveChangesAsync();
         }
 
         var page = Render<Home>();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=plant-cards] [data-plant-id]").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=plant-cards] [data-plant-id]").Count));
         var cards = page.FindAll("[data-testid=plant-cards] [data-plant-id]");
         Assert.Contains("B Barn", cards[0].TextContent); // needs attention: first
         var home = cards[1].TextContent;
@@ -81,6 +82,7 @@ public sealed class HomePageTests : DashboardTestContext
         Assert.Contains("87 %", home);
         Assert.Contains("3.94 kW to grid", home);
         Assert.Contains("1.20 kW from grid", cards[0].TextContent);
+        Assert.Equal("balanced", cards[2].QuerySelectorAll("dd")[3].TextContent.Trim()); // under 5 W: the word, not "0.00 kW"
         Assert.Contains("Last successful contact 3 min ago", page.Find("[data-connection-state=Connected]").TextContent);
 
         static Plant Plant(int connection, string name) => new() { ConnectionId = connection, VendorKey = name, Name = name, TimeZoneId = "+02:00", DiscoveredAt = DateTimeOffset.UnixEpoch, LastSeenAt = DateTimeOffset.UnixEpoch };
