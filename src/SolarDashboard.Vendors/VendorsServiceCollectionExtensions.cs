@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Control;
 using SolarDashboard.Core.Measures;
+using SolarDashboard.Core.Onboarding;
 using SolarDashboard.Core.Queries;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Sync;
@@ -55,6 +56,8 @@ public static class VendorsServiceCollectionExtensions
         services.AddSingleton<AtessControl>();
         services.AddSingleton<IControlVendor>(sp => sp.GetRequiredService<AtessControl>());
         services.AddSingleton<IDeviceSettingsReader>(sp => sp.GetRequiredService<AtessControl>());
+        services.AddSingleton<AtessSiteOnboarding>();
+        services.AddSingleton<ISiteOnboarding>(sp => sp.GetRequiredService<AtessSiteOnboarding>());
         services.AddOptions<RedexOptions>().BindConfiguration(RedexOptions.Section);
         services.AddSingleton<IGenerationRegistry, RedexClient>();
         return services;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -58,6 +59,9 @@ public sealed class AtessConnectionSync(
     /// <summary>When each discovery target was last read successfully (call-log key → instant).</summary>
     private readonly Dictionary<string, DateTimeOffset> _done = new(StringComparer.Ordinal);
 
+    /// <summary>Changes asked for between rounds (onboarding), applied at the start of the next round.</summary>
+    private readonly ConcurrentQueue<Action<Round>> _hints = new();
+
     private bool _seeded, _announced;
     private DateTimeOffset _pausedUntil, _prunedAt;
     private int _refusedInARow, _throttledInARow;
@@ -66,6 +70,27 @@ public sealed class AtessConnectionSync(
     public static string CallKey(string api, string? target) => target is null ? api : $"{api} {target}";
 
     private enum Outcome { Done, Skipped, Stop }
+
+    /// <summary>A datalog was added to the plant: list the plant's datalogs (and then their devices) as soon as the limit allows.</summary>
+    public void Rediscover(string plantKey) => _hints.Enqueue(r =>
+    {
+        _done.Remove(CallKey("GET datalog/list", plantKey));
+        State(r, DataLogListClass).NextDueAt = r.Now;
+    });
+
+    /// <summary>The datalog was removed (or its plant deleted): forget it and its devices, so adding it again rediscovers them.</summary>
+    public void Forget(string dataLogSn) => _hints.Enqueue(r =>
+    {
+        ForgetDataLog(r.Inventory, dataLogSn);
+        SaveInventory(r);
+    });
+
+    private void ForgetDataLog(AtessInventory inventory, string dataLogSn)
+    {
+        inventory.DataLogs.Remove(dataLogSn);
+        foreach (var sn in inventory.Devices.Where(d => d.Value.DataLogSn == dataLogSn).Select(d => d.Key).ToList()) inventory.Devices.Remove(sn);
+        foreach (var family in Families) _done.Remove(CallKey("GET " + AtessPaths.Of(family).BaseInfoList, dataLogSn));
+    }
 
     /// <summary>One round's shared state.</summary>
     private sealed class Round(SolarDbContext db, VendorConnection connection, Dictionary<string, SyncState> states, AtessInventory inventory, DateTimeOffset now)
@@ -89,6 +114,7 @@ public sealed class AtessConnectionSync(
         if (!_seeded) await SeedFromCallLogAsync(db, now, ct);
         var states = await db.SyncStates.Where(s => s.ConnectionId == connectionId).ToDictionaryAsync(s => s.DataClass, ct);
         var round = new Round(db, connection, states, AtessInventory.Parse(states.GetValueOrDefault(InventoryClass)?.Cursor), now);
+        while (_hints.TryDequeue(out var hint)) hint(round);
 
         var stopped = false;
         foreach (var job in new Func<Round, CancellationToken, Task<Outcome>>[] { PlantListAsync, DataLogListAsync, DeviceListAsync, RealTimeAsync, HistoryAsync })
@@ -154,7 +180,11 @@ public sealed class AtessConnectionSync(
             if (Recently(key, r.Now)) continue;
             var outcome = await CallAsync(r, state, key, async () =>
             {
-                foreach (var log in await client.ListDataLogsAsync(plantId, ct))
+                var logs = await client.ListDataLogsAsync(plantId, ct);
+                // A datalog the plant no longer lists was removed: its devices are no longer read.
+                foreach (var gone in r.Inventory.DataLogs.Where(l => l.Value.PlantKey == plant.VendorKey && logs.All(x => x.DataLogSn != l.Key)).Select(l => l.Key).ToList())
+                    ForgetDataLog(r.Inventory, gone);
+                foreach (var log in logs)
                 {
                     var added = AtessTime.TryParse(log.CreateTime, out var wall) ? AtessTime.ToUtc(plant.TimeZoneId, wall) : (DateTimeOffset?)null;
                     r.Inventory.DataLogs[log.DataLogSn] = new(plant.VendorKey, log.Lost == true, added);
