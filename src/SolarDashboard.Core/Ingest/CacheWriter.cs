@@ -270,15 +270,10 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
     {
         var at = snapshot.IntervalStart ?? snapshot.CollectedAt;
         var standard = mappings.For(source.Vendor).Device(source.VendorType, snapshot.Values);
-        IReadOnlyDictionary<string, double?> values = snapshot.Values;
-        if (!standard.IsEmpty)
-        {
-            var withStandard = new Dictionary<string, double?>(snapshot.Values);
-            foreach (var measure in StandardMeasure.Series)
-                if (standard[measure] is { } v) withStandard[measure.SeriesName] = v;
-            values = withStandard;
-        }
-        return new DeviceSample(source.DeviceId, new DateTimeOffset(at.UtcTicks - at.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero), values);
+        List<KeyValuePair<string, double>>? series = null;
+        foreach (var measure in StandardMeasure.Series)
+            if (standard[measure] is { } v) (series ??= []).Add(new(measure.SeriesName, v));
+        return new DeviceSample(source.DeviceId, new DateTimeOffset(at.UtcTicks - at.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero), snapshot.Values, series);
     }
 
     private static void Merge(SolarDbContext db, LatestKpis? row, KpiSnapshot snapshot, DateTimeOffset receivedAt, int? plantId, int? deviceId,

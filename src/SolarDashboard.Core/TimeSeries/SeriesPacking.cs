@@ -29,6 +29,14 @@ public static class SeriesPacking
 
     public static double Get(ReadOnlySpan<byte> values, int slot) => BinaryPrimitives.ReadDoubleLittleEndian(values[(slot * 8)..]);
 
+    /// <summary>How many slots hold a sample.</summary>
+    public static int Count(ReadOnlySpan<byte> values)
+    {
+        var count = 0;
+        for (var slot = 0; slot < SlotsPerDay; slot++) if (!double.IsNaN(Get(values, slot))) count++;
+        return count;
+    }
+
     /// <summary>Writes a slot; returns true when the stored value changed (NaN equals NaN).</summary>
     public static bool Set(Span<byte> values, int slot, double value)
     {

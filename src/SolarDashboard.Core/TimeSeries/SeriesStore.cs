@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SolarDashboard.Core.Data;
@@ -15,24 +16,31 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
 {
     private readonly ConcurrentDictionary<string, int> _kpiIds = new(StringComparer.Ordinal);
 
-    private sealed class Row(byte[] values, bool existed)
-    {
-        public byte[] Values { get; } = values;
-        public bool Existed { get; } = existed;
-        public bool Changed { get; set; } = !existed;
-    }
-
     public async Task<SeriesWriteResult> WriteAsync(IReadOnlyCollection<DeviceSample> samples, CancellationToken ct = default)
     {
         if (samples.Count == 0) return default;
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var days = new Dictionary<int, (int First, int Last)>();
+        // One pass over the answer, one hash per value: each (device, day) gets fresh packed days by series name, which are
+        // merged into the stored days below. This is the hot path of ingest.
+        var packed = new Dictionary<(int Device, int Day), Dictionary<string, byte[]>>();
+        Dictionary<string, byte[]> current = [];
+        (int Device, int Day) currentKey = (-1, -1);
         foreach (var s in samples)
         {
-            foreach (var (kpi, value) in s.Values) if (value is { } v && double.IsFinite(v)) names.Add(kpi);
             var day = SeriesPacking.DayOf(s.Time);
-            days[s.DeviceId] = days.TryGetValue(s.DeviceId, out var range) ? (Math.Min(range.First, day), Math.Max(range.Last, day)) : (day, day);
+            var slot = SeriesPacking.SlotOf(s.Time);
+            if (currentKey != (s.DeviceId, day))
+            {
+                currentKey = (s.DeviceId, day);
+                if (!packed.TryGetValue(currentKey, out current!)) packed[currentKey] = current = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            }
+            if (s.Values is Dictionary<string, double?> concrete) // the usual case: a struct enumerator, no boxing per value
+                foreach (var (kpi, value) in concrete) Put(current, kpi, slot, value);
+            else
+                foreach (var (kpi, value) in s.Values) Put(current, kpi, slot, value);
+            if (s.Standard is { } standard)
+                foreach (var (kpi, value) in standard) Put(current, kpi, slot, value);
         }
+        var names = new HashSet<string>(packed.Values.SelectMany(d => d.Keys), StringComparer.Ordinal);
         if (names.Count == 0) return default;
 
         await using var connection = await OpenAsync(ct);
@@ -41,68 +49,61 @@ public sealed class SeriesStore(IDbContextFactory<SolarDbContext> dbFactory)
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
         var ids = await KpiIdsAsync(connection, transaction, names, ct);
-        var rows = new Dictionary<(int Device, int Kpi, int Day), Row>();
-        foreach (var (device, (first, last)) in days)
+        var stored = new Dictionary<(int Device, int Kpi, int Day), byte[]>();
+        foreach (var days in packed.Keys.GroupBy(k => k.Device, k => k.Day))
         {
+            var device = days.Key;
             await using var select = Command(connection, transaction,
-                "SELECT KpiId, Day, \"Values\" FROM DeviceSeries WHERE DeviceId = $d AND Day BETWEEN $a AND $b", ("$d", device), ("$a", first), ("$b", last));
+                "SELECT KpiId, Day, \"Values\" FROM DeviceSeries WHERE DeviceId = $d AND Day BETWEEN $a AND $b", ("$d", device), ("$a", days.Min()), ("$b", days.Max()));
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                rows[(device, reader.GetInt32(0), reader.GetInt32(1))] = new Row((byte[])reader.GetValue(2), true);
+                stored[(device, reader.GetInt32(0), reader.GetInt32(1))] = (byte[])reader.GetValue(2);
         }
 
-        var slotsChanged = 0;
-        // Samples come grouped by device and day: rows of the current (device, day) are kept in an array by KPI id.
-        var current = new Row?[ids.Values.Max() + 1];
-        (int Device, int Day) currentKey = (-1, -1);
-        foreach (var s in samples)
-        {
-            var day = SeriesPacking.DayOf(s.Time);
-            var slot = SeriesPacking.SlotOf(s.Time);
-            if (currentKey != (s.DeviceId, day))
-            {
-                Array.Clear(current);
-                currentKey = (s.DeviceId, day);
-            }
-            foreach (var (kpi, value) in s.Values)
-            {
-                if (value is not { } v || !double.IsFinite(v)) continue;
-                var id = ids[kpi];
-                var row = current[id];
-                if (row is null)
-                {
-                    var key = (s.DeviceId, id, day);
-                    if (!rows.TryGetValue(key, out row)) rows[key] = row = new Row(SeriesPacking.Empty(), false);
-                    current[id] = row;
-                }
-                if (SeriesPacking.Set(row.Values, slot, v))
-                {
-                    slotsChanged++;
-                    row.Changed = true;
-                }
-            }
-        }
-
-        int added = 0, changed = 0;
+        int added = 0, changed = 0, slotsChanged = 0;
         await using var upsert = Command(connection, transaction,
             "INSERT INTO DeviceSeries (DeviceId, KpiId, Day, \"Values\") VALUES ($d, $k, $day, $v) " +
             "ON CONFLICT (DeviceId, KpiId, Day) DO UPDATE SET \"Values\" = excluded.\"Values\"",
             ("$d", 0), ("$k", 0), ("$day", 0), ("$v", Array.Empty<byte>()));
         await upsert.PrepareAsync(ct);
-        foreach (var ((device, kpi, day), row) in rows)
-        {
-            if (!row.Changed) continue;
-            upsert.Parameters[0].Value = device;
-            upsert.Parameters[1].Value = kpi;
-            upsert.Parameters[2].Value = day;
-            upsert.Parameters[3].Value = row.Values;
-            upsert.ExecuteNonQuery(); // SQLite's async is synchronous underneath; this loop runs thousands of times
-
-            if (row.Existed) changed++; else added++;
-        }
+        foreach (var ((device, day), byName) in packed)
+            foreach (var (name, fresh) in byName)
+            {
+                var kpi = ids[name];
+                var existed = stored.TryGetValue((device, kpi, day), out var row);
+                var slots = existed ? Merge(row!, fresh) : SeriesPacking.Count(fresh);
+                if (existed && slots == 0) continue;
+                slotsChanged += slots;
+                upsert.Parameters[0].Value = device;
+                upsert.Parameters[1].Value = kpi;
+                upsert.Parameters[2].Value = day;
+                upsert.Parameters[3].Value = existed ? row : fresh;
+                upsert.ExecuteNonQuery(); // SQLite's async is synchronous underneath; this loop runs thousands of times
+                if (existed) changed++; else added++;
+            }
         await transaction.CommitAsync(ct);
         foreach (var (name, id) in ids) _kpiIds.TryAdd(name, id); // only once committed: a rolled-back id must not be cached
         return new SeriesWriteResult(added, changed, slotsChanged);
+    }
+
+    private static void Put(Dictionary<string, byte[]> days, string kpi, int slot, double? value)
+    {
+        if (value is not { } v || !double.IsFinite(v)) return;
+        ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(days, kpi, out _);
+        day ??= SeriesPacking.Empty();
+        SeriesPacking.Set(day, slot, v);
+    }
+
+    /// <summary>Writes the fresh day's samples into the stored day; returns how many slots changed.</summary>
+    private static int Merge(byte[] stored, byte[] fresh)
+    {
+        var changed = 0;
+        for (var slot = 0; slot < SeriesPacking.SlotsPerDay; slot++)
+        {
+            var value = SeriesPacking.Get(fresh, slot);
+            if (!double.IsNaN(value) && SeriesPacking.Set(stored, slot, value)) changed++;
+        }
+        return changed;
     }
 
     /// <summary>The samples of one series in [from, to], in time order, as stored.</summary>
