@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SolarDashboard.Core.Connections;
 using SolarDashboard.Core.Data;
 using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Plants;
@@ -32,22 +33,28 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         // One row per plant, however large the fleet: the ingest keeps the summaries; name and place come from the plant.
         var rows = await ListRowsAsync(db, plantIds, ct);
         var connections = rows.Select(r => r.ConnectionId).Distinct().ToList();
-        var stale = await StaleAfterAsync(db, connections, ct);
-        var vendors = await db.Connections.AsNoTracking().Where(c => connections.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => catalogues.For(c.Vendor).VendorName, ct);
+        var staleAfter = await StaleAfterAsync(db, connections, ct);
+        var feeds = await db.Connections.AsNoTracking().Where(c => connections.Contains(c.Id)).Select(c => new { c.Id, c.Vendor, c.State }).ToDictionaryAsync(c => c.Id, ct);
         var todays = new Dictionary<string, string>(StringComparer.Ordinal);
         string Today(string zone) => todays.TryGetValue(zone, out var d) ? d : todays[zone] = LocalDay(zone, now);
         return rows.Select(r =>
         {
-            var limit = stale.GetValueOrDefault(r.ConnectionId, 2 * RealTimeInterval);
+            var limit = staleAfter.GetValueOrDefault(r.ConnectionId, 2 * RealTimeInterval);
             var today = r.EnergyAt is null ? null : r.EnergyDate == Today(r.TimeZoneId) ? r.PvKwhToday : 0.0;
-            return new PlantSummary(r.Id, r.ConnectionId, vendors.GetValueOrDefault(r.ConnectionId, "?"), r.Name, r.Address, r.CapacityKwp, r.TimeZoneId,
-                r.Health ?? Health.Unknown,
+            var feed = feeds.GetValueOrDefault(r.ConnectionId);
+            var state = feed?.State ?? ConnectionState.Pending;
+            var stale = IsStale(r.DataCollectedAt, now, limit);
+            // Stale data from a connection that needs a person says nothing about the plant now: not the last "healthy" heard.
+            var health = stale && ConnectionAttention.NeedsPerson(state)
+                ? Health.Unknown : r.Health ?? Health.Unknown;
+            return new PlantSummary(r.Id, r.ConnectionId, feed is null ? "?" : catalogues.For(feed.Vendor).VendorName, r.Name, r.Address, r.CapacityKwp, r.TimeZoneId,
+                health,
                 new AgedValue(r.PvKw, r.PowerAt, IsStale(r.PowerAt, now, limit)),
                 new AgedValue(today, r.EnergyAt, IsStale(r.EnergyAt, now, limit)),
                 new AgedValue(r.Soc, r.SocAt, IsStale(r.SocAt, now, limit)),
                 new AlarmCounts(r.Critical ?? 0, r.Major ?? 0, r.Minor ?? 0, r.Warning ?? 0),
-                r.DataCollectedAt, IsStale(r.DataCollectedAt, now, limit),
-                new AgedValue(r.GridKw, r.PowerAt, IsStale(r.PowerAt, now, limit)));
+                r.DataCollectedAt, stale,
+                new AgedValue(r.GridKw, r.PowerAt, IsStale(r.PowerAt, now, limit)), state);
         }).ToList();
     }
 

@@ -1,3 +1,4 @@
+using SolarDashboard.Core.Connections;
 using MudBlazor;
 using SolarDashboard.Components.Monitoring;
 using SolarDashboard.Components.Shared;
@@ -49,7 +50,7 @@ public sealed class MonitoringStateTests
     private static PlantSummary Plant(int id, string name, string? address, Health health, string vendor = "FusionSolar", int connection = 1, double? power = null)
     {
         var none = new AgedValue(null, null, false);
-        return new(id, connection, vendor, name, address, 10, "Europe/Berlin", health, new AgedValue(power, null, false), none, none, new AlarmCounts(0, 0, 0, 0), null, false, none);
+        return new(id, connection, vendor, name, address, 10, "Europe/Berlin", health, new AgedValue(power, null, false), none, none, new AlarmCounts(0, 0, 0, 0), null, false, none, ConnectionState.Connected);
     }
 
     private static readonly PlantSummary[] Fleet =
