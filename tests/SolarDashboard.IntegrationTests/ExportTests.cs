@@ -41,4 +41,25 @@ public sealed class ExportTests(ConsentAppFixture fixture) : IClassFixture<Conse
         Assert.All(lines.SelectMany(l => l.Split(',')), cell => Assert.False(cell.StartsWith('=') || cell.StartsWith('@') || cell.StartsWith('+')));
         Assert.DoesNotContain("=1+1", response.Content.Headers.ContentDisposition!.ToString());
     }
+
+    [Fact]
+    public async Task A_plant_energy_report_downloads_the_period_asked_for_and_only_for_plants_one_may_see()
+    {
+        var admin = await AdminWithDataAsync();
+        await AppProcess.WaitUntilAsync(async () =>
+        {
+            using var r = await admin.GetAsync("/plants/1/energy.csv?period=Hour");
+            return (await r.Content.ReadAsStringAsync()).Contains("pv_kwh", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(90), "today's hour report of the first plant");
+        using var response = await admin.GetAsync("/plants/1/energy.csv?period=Hour");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        Assert.StartsWith("period_start_plant_local,pv_kwh", lines[0]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:00,", lines[1]); // hours keyed in plant time
+
+        using var badPeriod = await admin.GetAsync("/plants/1/energy.csv?period=Week");
+        Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
+        var stranger = await App.AsAsync("owner-ben");
+        using var hidden = await stranger.GetAsync("/plants/1/energy.csv?period=Hour");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
 }

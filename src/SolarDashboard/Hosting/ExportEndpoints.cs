@@ -1,12 +1,17 @@
 using System.Globalization;
+using SolarDashboard.Components.Monitoring;
 using SolarDashboard.Components.Shared;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Queries;
+using SolarDashboard.Core.Reports;
 using SolarDashboard.Core.Users;
 
 namespace SolarDashboard.Hosting;
 
-/// <summary>Downloads: the samples of a device KPI over a chart range, as CSV (plant-local and UTC time).</summary>
+/// <summary>
+/// Downloads: the samples of a device KPI over a chart range, as CSV (plant-local and UTC time); a plant's energy report
+/// for the period its chart shows.
+/// </summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapSolarDashboardExports(this IEndpointRouteBuilder app)
@@ -27,6 +32,17 @@ public static class ExportEndpoints
                 p.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 p.Value]);
             return CsvDownload.File($"{device.Device.Name}-{kpi}-{range}.csv", ["time_plant_local", "time_utc", kpi], rows);
+        });
+        app.MapGet("/plants/{id:int}/energy.csv", async (int id, ReportPeriod? period, DateOnly? anchor, HttpContext http, AccessService access, PlantQueries queries,
+            TimeProvider time, CancellationToken ct) =>
+        {
+            var scope = (await access.ForPrincipalAsync(http.User, ct)).Plants;
+            if ((await queries.ListPlantsAsync(scope, [id], ct)).SingleOrDefault() is not { } plant) return Results.NotFound();
+            var today = PlantTime.LocalDate(plant.TimeZoneId, time.GetUtcNow());
+            var shown = new EnergyPeriod(period ?? ReportPeriod.Hour, anchor ?? today, today).WithToday(today); // never a future period
+            var (from, to, _) = shown.Keys();
+            var (header, rows) = EnergyReportCsv.Build(await queries.GetEnergyAsync(scope, id, shown.Period, from, to, ct));
+            return CsvDownload.File($"{plant.Name}-energy-{shown.Label}.csv", header, rows);
         });
         return app;
     }
