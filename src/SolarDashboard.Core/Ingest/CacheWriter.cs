@@ -265,7 +265,7 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         _ => PlantTime.PeriodDate(timeZoneId, row.StartsAt).ToString("yyyy", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A slot of raw values with the standard series (<see cref="StandardMeasure.Series"/>) the mapping makes of them.</summary>
+    /// <summary>A slot of raw values with the standard series (<see cref="StandardMeasure.StoredSeries"/>) the mapping makes of them.</summary>
     private DeviceSample Sample(DeviceSource source, KpiSnapshot snapshot)
     {
         var at = snapshot.IntervalStart ?? snapshot.CollectedAt;
@@ -274,7 +274,7 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         if (!standard.IsEmpty)
         {
             var withStandard = new Dictionary<string, double?>(snapshot.Values);
-            foreach (var measure in StandardMeasure.Series)
+            foreach (var measure in StandardMeasure.StoredSeries)
                 if (standard[measure] is { } v) withStandard[measure.SeriesName] = v;
             values = withStandard;
         }
