@@ -95,7 +95,8 @@ public sealed class RedexExportHarness : IAsyncDisposable
 
     /// <summary>
     /// Day reports (the vendor's day energy key) and lifetime counters (its raw counter key, <c>total_cap</c> or <c>epvTotal</c>,
-    /// in a 5-minute sample at the day's closing midnight), through the vendor's mapping as the sync stores them.
+    /// in the sample of the day's last 5-minute interval, which ends at its closing midnight), through the vendor's mapping
+    /// as the sync stores them.
     /// </summary>
     public async Task WriteDaysAsync(int deviceId, IReadOnlyList<(DateOnly Day, double? Kwh, double? Lifetime)> days)
     {
@@ -111,7 +112,14 @@ public sealed class RedexExportHarness : IAsyncDisposable
             new Dictionary<string, double?> { [dayKey] = d.Kwh })).ToList();
         if (rows.Count > 0) await Sync.Writer.WriteReportsAsync(null, deviceId, rows, Sandbox.Time.GetUtcNow());
         await Sync.Writer.WriteHistoryAsync(days.Where(d => d.Lifetime is not null).Select(d => (deviceId,
-            new KpiSnapshot(PlantTime.ToUtc(zone, d.Day.AddDays(1).ToDateTime(TimeOnly.MinValue)), new Dictionary<string, double?> { [counterKey] = d.Lifetime }))).ToList());
+            LastInterval(zone, d.Day, new Dictionary<string, double?> { [counterKey] = d.Lifetime }))).ToList());
+    }
+
+    /// <summary>A sample of a day's last 5-minute interval, stamped at its start as the syncs stamp them.</summary>
+    private static KpiSnapshot LastInterval(string zone, DateOnly day, IReadOnlyDictionary<string, double?> values)
+    {
+        var end = PlantTime.ToUtc(zone, day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        return new KpiSnapshot(end, values, end - TimeSpan.FromMinutes(5));
     }
 
     /// <summary>Export rounds one <paramref name="step"/> apart on the simulated clock.</summary>

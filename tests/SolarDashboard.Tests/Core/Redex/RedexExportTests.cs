@@ -194,10 +194,11 @@ public sealed class RedexExportTests
         var first = Yesterday.AddDays(-2);
         var (registration, device) = await h.AddInverterAsync(Atess1, Vendor.Atess, first, Yesterday, d => 10,
             d => 52_345.6784 + 11 * (d.DayNumber - first.DayNumber)); // not a running sum of what was sent
-        // Yesterday also has a reading at noon, and one just after its closing midnight (today's first): neither counts.
+        // Yesterday also has a reading at noon, and today's first interval (00:00–00:05) starts at its closing midnight: neither counts.
         await h.Sync.Writer.WriteHistoryAsync([
             (device, new KpiSnapshot(new DateTimeOffset(2026, 6, 16, 12, 0, 0, TimeSpan.FromHours(3)), new Dictionary<string, double?> { ["epvTotal"] = 52_360 })),
-            (device, new KpiSnapshot(new DateTimeOffset(2026, 6, 17, 0, 5, 0, TimeSpan.FromHours(3)), new Dictionary<string, double?> { ["epvTotal"] = 52_999 })),
+            (device, new KpiSnapshot(new DateTimeOffset(2026, 6, 17, 0, 5, 0, TimeSpan.FromHours(3)), new Dictionary<string, double?> { ["epvTotal"] = 52_999 },
+                new DateTimeOffset(2026, 6, 17, 0, 0, 0, TimeSpan.FromHours(3)))),
         ]);
         await h.RunAsync(8);
 
