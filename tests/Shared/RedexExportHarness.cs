@@ -54,12 +54,18 @@ public sealed class RedexExportHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>The inverter's lifetime PV yield before the first day the harness writes: it ran before it was registered.</summary>
+    public const double OpeningKwh = 1000;
+
     /// <summary>
     /// A plant with one inverter of <paramref name="vendor"/> (FusionSolar string inverter in Berlin, ATESS HPS in Nairobi)
-    /// whose cache holds a day report for each day from <paramref name="from"/> to <paramref name="to"/> where
-    /// <paramref name="kwh"/> gives a value; registered at REDEX as <paramref name="remoteInvId"/> from <paramref name="from"/>.
+    /// whose cache holds, for each day from <paramref name="from"/> to <paramref name="to"/> where <paramref name="kwh"/>
+    /// gives a value, a day report and the lifetime counter at the day's closing midnight (<paramref name="lifetime"/>, or
+    /// <see cref="OpeningKwh"/> plus every day's production so far); registered at REDEX as <paramref name="remoteInvId"/>
+    /// from <paramref name="from"/>.
     /// </summary>
-    public async Task<(int RegistrationId, int DeviceId)> AddInverterAsync(string remoteInvId, Vendor vendor, DateOnly from, DateOnly to, Func<DateOnly, double?> kwh)
+    public async Task<(int RegistrationId, int DeviceId)> AddInverterAsync(string remoteInvId, Vendor vendor, DateOnly from, DateOnly to, Func<DateOnly, double?> kwh,
+        Func<DateOnly, double?>? lifetime = null)
     {
         var connection = await ConnectionAsync(vendor);
         var now = Sandbox.Time.GetUtcNow();
@@ -69,8 +75,14 @@ public sealed class RedexExportHarness : IAsyncDisposable
             [new DeviceInfo("P-" + remoteInvId, "D-" + remoteInvId, "SN-" + remoteInvId, "Inverter " + remoteInvId,
                 vendor == Vendor.Atess ? DeviceRole.HybridInverter : DeviceRole.Inverter, type, null, null, null)], now);
         var deviceId = devices["D-" + remoteInvId];
-        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
-            .Select(d => (Day: d, Kwh: kwh(d))).Where(d => d.Kwh is not null).Select(d => (d.Day, d.Kwh!.Value)).ToList();
+        var total = OpeningKwh;
+        var days = new List<(DateOnly Day, double? Kwh, double? Lifetime)>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var value = kwh(day);
+            total += value ?? 0;
+            if (value is not null) days.Add((day, value, lifetime is null ? total : lifetime(day)));
+        }
         await WriteDaysAsync(deviceId, days);
         var (saved, message) = await Ledger.RegisterAsync(AccountId, deviceId, remoteInvId, from);
         if (!saved) throw new InvalidOperationException(message);
@@ -78,10 +90,15 @@ public sealed class RedexExportHarness : IAsyncDisposable
         return (await db.RedexRegistrations.Where(r => r.DeviceId == deviceId).Select(r => r.Id).SingleAsync(), deviceId);
     }
 
-    /// <summary>A day report as the device's vendor sync writes it (a backfill, when written late).</summary>
-    public Task WriteDayAsync(int deviceId, DateOnly day, double kwh) => WriteDaysAsync(deviceId, [(day, kwh)]);
+    /// <summary>A day report and, when given, the lifetime counter at the day's end, as the device's vendor sync writes them (a backfill, when written late).</summary>
+    public Task WriteDayAsync(int deviceId, DateOnly day, double kwh, double? lifetime = null) => WriteDaysAsync(deviceId, [(day, kwh, lifetime)]);
 
-    public async Task WriteDaysAsync(int deviceId, IReadOnlyList<(DateOnly Day, double Kwh)> days)
+    /// <summary>
+    /// Day reports (the vendor's day energy key) and lifetime counters (its raw counter key, <c>total_cap</c> or <c>epvTotal</c>,
+    /// in the sample of the day's last 5-minute interval, which ends at its closing midnight), through the vendor's mapping
+    /// as the sync stores them.
+    /// </summary>
+    public async Task WriteDaysAsync(int deviceId, IReadOnlyList<(DateOnly Day, double? Kwh, double? Lifetime)> days)
     {
         if (days.Count == 0) return;
         string zone, type;
@@ -90,10 +107,19 @@ public sealed class RedexExportHarness : IAsyncDisposable
             var row = await (from d in db.Devices join p in db.Plants on d.PlantId equals p.Id where d.Id == deviceId select new { p.TimeZoneId, d.VendorType }).SingleAsync();
             (zone, type) = (row.TimeZoneId, row.VendorType);
         }
-        var key = type == "1" ? "product_power" : "epvToday";
-        var rows = days.Select(d => new ReportRow(ReportPeriod.Day, PlantTime.ToUtc(zone, d.Day.ToDateTime(TimeOnly.MinValue)),
-            new Dictionary<string, double?> { [key] = d.Kwh })).ToList();
-        await Sync.Writer.WriteReportsAsync(null, deviceId, rows, Sandbox.Time.GetUtcNow());
+        var (dayKey, counterKey) = type == "1" ? ("product_power", "total_cap") : ("epvToday", "epvTotal");
+        var rows = days.Where(d => d.Kwh is not null).Select(d => new ReportRow(ReportPeriod.Day, PlantTime.ToUtc(zone, d.Day.ToDateTime(TimeOnly.MinValue)),
+            new Dictionary<string, double?> { [dayKey] = d.Kwh })).ToList();
+        if (rows.Count > 0) await Sync.Writer.WriteReportsAsync(null, deviceId, rows, Sandbox.Time.GetUtcNow());
+        await Sync.Writer.WriteHistoryAsync(days.Where(d => d.Lifetime is not null).Select(d => (deviceId,
+            LastInterval(zone, d.Day, new Dictionary<string, double?> { [counterKey] = d.Lifetime }))).ToList());
+    }
+
+    /// <summary>A sample of a day's last 5-minute interval, stamped at its start as the syncs stamp them.</summary>
+    private static KpiSnapshot LastInterval(string zone, DateOnly day, IReadOnlyDictionary<string, double?> values)
+    {
+        var end = PlantTime.ToUtc(zone, day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        return new KpiSnapshot(end, values, end - TimeSpan.FromMinutes(5));
     }
 
     /// <summary>Export rounds one <paramref name="step"/> apart on the simulated clock.</summary>

@@ -24,6 +24,7 @@ var scenarios = new Dictionary<string, Func<Task>>
     ["page-load"] = PageLoad.RunAsync,
     ["load"] = Load.RunAsync,
     ["redex-backlog"] = RedexBacklog.RunAsync,
+    ["atess-day"] = AtessDay.RunAsync,
 };
 var options = BenchOptions.Parse(args);
 if (options is null || (options.Scenario != "all" && !scenarios.ContainsKey(options.Scenario)))

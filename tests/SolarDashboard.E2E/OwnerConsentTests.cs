@@ -85,6 +85,15 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await Assertions.Expect(card.GetByTestId("reauthorize")).ToBeVisibleAsync();
             await ShotAsync(page, "connections-owner-disconnected-light-desktop");
 
+            // Her plant now says why no new data comes, and where to fix it.
+            await page.GotoAsync(plantPath);
+            var attention = page.GetByTestId("connection-attention");
+            await Assertions.Expect(attention).ToContainTextAsync("\"Disconnected\"");
+            await Assertions.Expect(attention.GetByRole(AriaRole.Link, new() { Name = "Fix it on Connections" })).ToHaveAttributeAsync("href", "/connections");
+            await ShotAsync(page, "plant-connection-attention-light-desktop");
+            await page.GotoAsync("/connections");
+            await BrowserFixture.WaitForCircuitAsync(page);
+
             await card.GetByTestId("delete-history").ClickAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("connection")).ToHaveCountAsync(0);

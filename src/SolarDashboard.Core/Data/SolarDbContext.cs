@@ -186,7 +186,6 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
         modelBuilder.Entity<RedexRegistration>(e =>
         {
             e.Property(r => r.RemoteInvId).HasMaxLength(60);
-            e.Property(r => r.OpeningKwh).HasConversion<string>().HasMaxLength(30);
             e.HasIndex(r => new { r.AccountId, r.RemoteInvId }).IsUnique();
             e.HasIndex(r => r.DeviceId).IsUnique();
             e.HasOne<RedexAccount>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);

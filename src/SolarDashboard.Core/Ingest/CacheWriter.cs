@@ -265,13 +265,13 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         _ => PlantTime.PeriodDate(timeZoneId, row.StartsAt).ToString("yyyy", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A slot of raw values with the standard series (<see cref="StandardMeasure.Series"/>) the mapping makes of them.</summary>
+    /// <summary>A slot of raw values with the standard series (<see cref="StandardMeasure.StoredSeries"/>) the mapping makes of them.</summary>
     private DeviceSample Sample(DeviceSource source, KpiSnapshot snapshot)
     {
         var at = snapshot.IntervalStart ?? snapshot.CollectedAt;
         var standard = mappings.For(source.Vendor).Device(source.VendorType, snapshot.Values);
         List<KeyValuePair<string, double>>? series = null;
-        foreach (var measure in StandardMeasure.Series)
+        foreach (var measure in StandardMeasure.StoredSeries)
             if (standard[measure] is { } v) (series ??= []).Add(new(measure.SeriesName, v));
         return new DeviceSample(source.DeviceId, new DateTimeOffset(at.UtcTicks - at.UtcTicks % SeriesPacking.Slot.Ticks, TimeSpan.Zero), snapshot.Values, series);
     }

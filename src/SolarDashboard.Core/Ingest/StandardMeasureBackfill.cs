@@ -170,7 +170,7 @@ public sealed class StandardMeasureBackfill(
                 }
                 if (raw.Count == 0) continue;
                 var standard = mapping.Device(vendorType, raw);
-                var slotValues = StandardMeasure.Series.Where(m => standard[m] is not null).ToDictionary(m => m.SeriesName, m => standard[m]);
+                var slotValues = StandardMeasure.StoredSeries.Where(m => standard[m] is not null).ToDictionary(m => m.SeriesName, m => standard[m]);
                 if (slotValues.Count > 0) samples.Add(new DeviceSample(deviceId, SeriesPacking.TimeOf(day, slot), slotValues));
             }
             if (samples.Count >= 30 * SeriesPacking.SlotsPerDay)

@@ -49,6 +49,9 @@ public sealed record StandardMeasure(string Key, string Label, string Unit, Meas
     /// <summary>What 5-minute series keep beside the raw values: today's curves and device charts for any vendor.</summary>
     public static readonly IReadOnlyList<StandardMeasure> Series = [PvKw, BatteryKw, GridKw, LoadKw, Soc];
 
+    /// <summary>What 5-minute series store: the charts' measures and the lifetime PV yield (REDEX reads it at each day's end).</summary>
+    public static readonly IReadOnlyList<StandardMeasure> StoredSeries = [.. Series, PvKwhTotal];
+
     /// <summary>Energy per report period, in the order pages show it.</summary>
     public static readonly IReadOnlyList<StandardMeasure> PeriodEnergy = [PvKwh, GridExportKwh, GridImportKwh, LoadKwh, ChargeKwh, DischargeKwh];
 

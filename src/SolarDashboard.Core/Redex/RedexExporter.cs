@@ -7,6 +7,7 @@ using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Measures;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Reports;
+using SolarDashboard.Core.TimeSeries;
 
 namespace SolarDashboard.Core.Redex;
 
@@ -14,11 +15,11 @@ namespace SolarDashboard.Core.Redex;
 /// One round of the REDEX export: plan (each registered inverter's closed days, checked, become Pending or Held), send
 /// (Pending days in batches, one inverter per request, within the request budget) and track (status query per process
 /// id to Success or Failed). The day's production is the device's daily PV yield from the standard measures, so any
-/// vendor's inverter can be registered; the accumulated value is the registration's opening value plus every day sent
-/// since its start date. A day is marked as sent before its request leaves: a lost answer or a crash mid-request leaves
-/// it Unknown, never resent without a person.
+/// vendor's inverter can be registered; the accumulated value is the device's lifetime PV yield counter at the day's end
+/// (<see cref="DayEndCounters"/>), and a day whose counter went down is held. A day is marked as sent before its request
+/// leaves: a lost answer or a crash mid-request leaves it Unknown, never resent without a person.
 /// </summary>
-public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, IGenerationRegistry registry, RedexSessions sessions,
+public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, SeriesStore series, IGenerationRegistry registry, RedexSessions sessions,
     TimeProvider time, IOptions<RedexExportOptions> options, CacheNotifier notifier, ILogger<RedexExporter> logger)
 {
     public const string SendingMessage = "Sent; no answer yet. If none comes, a person decides whether the registry got it.";
@@ -73,29 +74,38 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, I
             var today = PlantTime.LocalDate(item.TimeZoneId, now);
             var lastClosed = PlantTime.ToUtc(item.TimeZoneId, today.ToDateTime(TimeOnly.MinValue)) + options.Value.SettleDelay <= now ? today.AddDays(-1) : today.AddDays(-2);
             var rows = await db.RedexExportDays.Where(x => x.RegistrationId == r.Id && x.IsCurrent).ToDictionaryAsync(x => x.Day, ct);
-            var from = Text(r.StartDate);
+            // Only days still to decide need the cache: a settled backlog costs no read.
+            var firstOpen = r.StartDate;
+            while (firstOpen < today && rows.TryGetValue(firstOpen, out var settled) && settled.State != ExportState.Held) firstOpen = firstOpen.AddDays(1);
+            if (firstOpen >= today) continue;
+
+            var from = Text(firstOpen);
             var to = Text(today.AddDays(-1));
             var energy = (await db.Reports.Where(x => x.DeviceId == r.DeviceId && x.Period == ReportPeriod.Day
                         && string.Compare(x.LocalStart, from) >= 0 && string.Compare(x.LocalStart, to) <= 0)
                     .Select(x => new { x.LocalStart, x.StandardJson }).ToListAsync(ct))
                 .ToDictionary(x => DateOnly.ParseExact(x.LocalStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     x => StandardValues.Parse(x.StandardJson)[StandardMeasure.PvKwh]);
+            var counters = await DayEndCounters.ReadAsync(series, r.DeviceId, item.TimeZoneId, firstOpen.AddDays(-1), today.AddDays(-1), ct);
             var capacity = r.CapacityKw ?? item.CapacityKwp;
 
-            var accumulated = r.OpeningKwh;
+            // The value the next day must not go below: the last one sent, or the counter at the end of the day before the start.
+            decimal? previous = firstOpen > r.StartDate ? Parse(rows[firstOpen.AddDays(-1)].AccumulatedKwh)
+                : counters.TryGetValue(firstOpen.AddDays(-1), out var before) ? Round(before) : null;
             DateOnly? heldBefore = null;
-            for (var day = r.StartDate; day < today; day = day.AddDays(1))
+            for (var day = firstOpen; day < today; day = day.AddDays(1))
             {
                 rows.TryGetValue(day, out var row);
                 if (row is not null && row.State != ExportState.Held)
                 {
-                    if (Parse(row.AccumulatedKwh) is { } sent) accumulated = sent;
+                    previous = Parse(row.AccumulatedKwh) ?? previous;
                     continue;
                 }
                 var kwh = energy.GetValueOrDefault(day);
+                decimal? counter = counters.TryGetValue(day, out var c) ? Round(c) : null;
                 var reason = day > lastClosed ? "The day has not closed yet."
                     : heldBefore is { } h ? $"Waits for {Text(h)}, held before it (the accumulated value must not skip a day)."
-                    : Check(kwh, capacity);
+                    : Check(kwh, counter, previous, capacity);
                 if (row is null)
                 {
                     row = new RedexExportDay { RegistrationId = r.Id, Day = day, Version = 1, IsCurrent = true, State = ExportState.Held, UpdatedAt = now };
@@ -103,9 +113,8 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, I
                 }
                 if (reason is null)
                 {
-                    var period = decimal.Parse(Kwh(kwh!.Value), CultureInfo.InvariantCulture);
-                    accumulated += period;
-                    Set(row, ExportState.Pending, null, Kwh(period), Kwh(accumulated), now);
+                    previous = counter;
+                    Set(row, ExportState.Pending, null, Kwh(kwh!.Value), Kwh(counter!.Value), now);
                 }
                 else
                 {
@@ -117,13 +126,19 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, I
         }
     }
 
-    /// <summary>Why a closed day cannot be sent, or null when it can.</summary>
-    public static string? Check(double? kwh, double? capacityKw)
+    /// <summary>
+    /// Why a closed day cannot be sent, or null when it can: its production (<paramref name="kwh"/>), its lifetime counter at
+    /// the day's end (<paramref name="counter"/>, the accumulated value), and the accumulated value before it.
+    /// </summary>
+    public static string? Check(double? kwh, decimal? counter, decimal? previous, double? capacityKw)
     {
         if (kwh is not { } v) return "Gap: the cache has no daily production for this day.";
-        if (v < 0) return $"The accumulated value would go down: the day's production is {v.ToString("0.###", CultureInfo.InvariantCulture)} kWh.";
-        if (capacityKw is { } c && c > 0 && v > c * 24)
-            return $"Production {v.ToString("0.###", CultureInfo.InvariantCulture)} kWh exceeds capacity {c.ToString("0.###", CultureInfo.InvariantCulture)} kW × 24 h = {(c * 24).ToString("0.###", CultureInfo.InvariantCulture)} kWh.";
+        if (counter is not { } total) return "Gap: the cache has no lifetime PV yield counter at the end of this day.";
+        if (previous is { } p && total < p)
+            return $"Lifetime counter went down from {Kwh(p)} to {Kwh(total)} kWh (counter reset or swapped inverter).";
+        if (v < 0) return $"The day's production is negative: {v.ToString("0.###", CultureInfo.InvariantCulture)} kWh.";
+        if (capacityKw is { } cap && cap > 0 && v > cap * 24)
+            return $"Production {v.ToString("0.###", CultureInfo.InvariantCulture)} kWh exceeds capacity {cap.ToString("0.###", CultureInfo.InvariantCulture)} kW × 24 h = {(cap * 24).ToString("0.###", CultureInfo.InvariantCulture)} kWh.";
         return null;
     }
 
@@ -244,6 +259,9 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, I
     public static string Kwh(double value) => Kwh((decimal)Math.Round(value, 3, MidpointRounding.AwayFromZero));
 
     public static string Kwh(decimal value) => Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>A counter as it is sent (3 decimals), so comparisons match what the registry compares.</summary>
+    public static decimal Round(double kwh) => Math.Round((decimal)kwh, 3, MidpointRounding.AwayFromZero);
 
     public static decimal? Parse(string? kwh) => decimal.TryParse(kwh, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
 

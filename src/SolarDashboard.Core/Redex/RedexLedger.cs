@@ -5,6 +5,7 @@ using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.RawValues;
 using SolarDashboard.Core.Security;
+using SolarDashboard.Core.TimeSeries;
 
 namespace SolarDashboard.Core.Redex;
 
@@ -13,7 +14,7 @@ namespace SolarDashboard.Core.Redex;
 /// records as CSV rows, and a person's decisions (retry a failed day, correct a day, settle an unknown one). A decision
 /// adds a version of the day and keeps the earlier ones.
 /// </summary>
-public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGenerationRegistry registry, SecretProtector secrets,
+public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, SeriesStore series, IGenerationRegistry registry, SecretProtector secrets,
     RawValueCatalogues catalogues, TimeProvider time, CacheNotifier notifier, OutboundAddressPolicy addresses, IAppAddress appAddress)
 {
     /// <summary>
@@ -58,7 +59,7 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGe
     }
 
     public async Task<(bool Saved, string Message)> RegisterAsync(int accountId, int deviceId, string remoteInvId, DateOnly startDate,
-        double? capacityKw = null, decimal openingKwh = 0, CancellationToken ct = default)
+        double? capacityKw = null, CancellationToken ct = default)
     {
         remoteInvId = remoteInvId.Trim();
         if (remoteInvId.Length is 0 or > 60) return (false, "RemoteInvId is required (at most 60 characters).");
@@ -71,7 +72,7 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGe
         db.RedexRegistrations.Add(new RedexRegistration
         {
             AccountId = accountId, DeviceId = deviceId, RemoteInvId = remoteInvId, StartDate = startDate, CapacityKw = capacityKw,
-            OpeningKwh = openingKwh, CreatedAt = time.GetUtcNow(),
+            CreatedAt = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
         notifier.Changed();
@@ -168,7 +169,8 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGe
 
     /// <summary>
     /// Sends a day again with the cache's current value (after a backfill, say): the next version goes as a correction, the
-    /// earlier ones are kept. Days after it keep their accumulated values.
+    /// earlier ones are kept. The accumulated value is the lifetime counter at the day's end as the cache has it now; days
+    /// after it keep theirs. Correcting the day before a held "counter went down" day lets that one go once it no longer is.
     /// </summary>
     public Task<(bool Done, string Message)> CorrectAsync(int dayId, string by, CancellationToken ct = default) =>
         NewVersionAsync(dayId, by, [ExportState.Success, ExportState.Failed, ExportState.Unknown], recompute: true, ct);
@@ -193,11 +195,10 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGe
         var (period, accumulated) = (day.PeriodKwh, day.AccumulatedKwh);
         if (recompute)
         {
-            var fresh = await CachedKwhAsync(db, day.RegistrationId, day.Day, ct);
+            var (fresh, counter) = await CachedAsync(db, day.RegistrationId, day.Day, ct);
             if (fresh is null) return (false, "The cache has no daily production for this day.");
-            var before = RedexExporter.Parse(accumulated)!.Value - RedexExporter.Parse(period)!.Value;
-            period = RedexExporter.Kwh(fresh.Value);
-            accumulated = RedexExporter.Kwh(before + decimal.Parse(period, CultureInfo.InvariantCulture));
+            if (counter is null) return (false, "The cache has no lifetime PV yield counter at the end of this day.");
+            (period, accumulated) = (RedexExporter.Kwh(fresh.Value), RedexExporter.Kwh(counter.Value));
         }
         day.IsCurrent = false;
         await db.SaveChangesAsync(ct); // the filtered unique index takes one current version per day
@@ -211,11 +212,17 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, IGe
         return (true, $"{day.Day:yyyy-MM-dd} goes again as version {day.Version + 1}.");
     }
 
-    private static async Task<double?> CachedKwhAsync(SolarDbContext db, int registrationId, DateOnly day, CancellationToken ct)
+    /// <summary>The day's production and the lifetime counter at its end, as the cache has them now.</summary>
+    private async Task<(double? Kwh, double? Counter)> CachedAsync(SolarDbContext db, int registrationId, DateOnly day, CancellationToken ct)
     {
-        var deviceId = await db.RedexRegistrations.Where(r => r.Id == registrationId).Select(r => r.DeviceId).SingleAsync(ct);
+        var device = await (from r in db.RedexRegistrations
+                            join d in db.Devices on r.DeviceId equals d.Id
+                            join p in db.Plants on d.PlantId equals p.Id
+                            where r.Id == registrationId
+                            select new { r.DeviceId, p.TimeZoneId }).SingleAsync(ct);
         var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var json = await db.Reports.Where(r => r.DeviceId == deviceId && r.Period == Reports.ReportPeriod.Day && r.LocalStart == text).Select(r => r.StandardJson).FirstOrDefaultAsync(ct);
-        return Measures.StandardValues.Parse(json)[Measures.StandardMeasure.PvKwh];
+        var json = await db.Reports.Where(r => r.DeviceId == device.DeviceId && r.Period == Reports.ReportPeriod.Day && r.LocalStart == text).Select(r => r.StandardJson).FirstOrDefaultAsync(ct);
+        var counters = await DayEndCounters.ReadAsync(series, device.DeviceId, device.TimeZoneId, day, day, ct);
+        return (Measures.StandardValues.Parse(json)[Measures.StandardMeasure.PvKwh], counters.TryGetValue(day, out var c) ? c : null);
     }
 }

@@ -14,8 +14,5 @@ public sealed class RedexRegistration
     /// <summary>The capacity registered at REDEX in kW: a day above capacity × 24 h is held. Null: the plant's capacity.</summary>
     public double? CapacityKw { get; set; }
 
-    /// <summary>The accumulated value before <see cref="StartDate"/>: each sent day adds its production to it.</summary>
-    public decimal OpeningKwh { get; set; }
-
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -12,17 +12,20 @@ namespace SolarDashboard.Demo;
 /// Demo mode: the sandbox's demo REDEX account, pointing at the in-process sandbox, and a registration for each inverter the
 /// sandbox registered whose device (by serial number, or the vendor key an ATESS serial is) the sync has found. A registration starts the day after the first
 /// day the cache has (that first day may be partial), and never before the registry's start date.
+/// <see cref="RegisterSetting"/> = false leaves the registering to a person (the end-to-end test does it through the form).
 /// </summary>
 public sealed class DemoRedexSeeder(
     IHostApplicationLifetime lifetime,
     IAppAddress appAddress,
     IDbContextFactory<SolarDbContext> dbFactory,
+    IConfiguration configuration,
     SecretProtector secrets,
     RedexDirectory directory,
     TimeProvider time,
     ILogger<DemoRedexSeeder> logger) : BackgroundService
 {
     public const string AccountName = "Demo REDEX account (sandbox)";
+    public const string RegisterSetting = "SolarDashboard:Demo:RegisterRedexInverters";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,6 +35,7 @@ public sealed class DemoRedexSeeder(
 
         var demo = directory.Accounts[0];
         var accountId = await EnsureAccountAsync(demo, new Uri(app, "sandbox/redex/"), stoppingToken);
+        if (!configuration.GetValue(RegisterSetting, true)) return;
         var inverters = directory.Inverters.Where(i => i.ClientId == demo.ClientId).ToList();
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         do

@@ -782,11 +782,6 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<int>("DeviceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("OpeningKwh")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RemoteInvId")
                         .IsRequired()
                         .HasMaxLength(60)

@@ -76,9 +76,9 @@ public sealed class AtessMeasures : IMeasureMapping
 
     public IReadOnlyCollection<string> SeriesInputs(string vendorType) => AtessDeviceTypes.KindOf(vendorType) switch
     {
-        AtessKind.Hps => ["ppv", "ppv1", "pac", "capacity", "meterPower", "loadActivePower", "nonCriticalLoad"],
+        AtessKind.Hps => ["ppv", "ppv1", "epvTotal", "pac", "capacity", "meterPower", "loadActivePower", "nonCriticalLoad"],
         AtessKind.Pcs => ["pac", "capacity", "meterPower", "loadActivePower", "nonCriticalLoad"],
-        AtessKind.Pbd => ["ppv", "ppv1", "ppv2", "ppv3", "ppv4", "ppv5", "capacity"],
+        AtessKind.Pbd => ["ppv", "ppv1", "ppv2", "ppv3", "ppv4", "ppv5", "epvTotal", "capacity"],
         AtessKind.Bcu or AtessKind.Mbms => ["pac", "capacity"],
         _ => [],
     };

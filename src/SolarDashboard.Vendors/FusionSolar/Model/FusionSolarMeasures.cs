@@ -81,7 +81,8 @@ public sealed class FusionSolarMeasures : IMeasureMapping
 
     public IReadOnlyCollection<string> SeriesInputs(string vendorType) => Parse(vendorType) switch
     {
-        StringInverter or ResidentialInverter or GridMeter or PowerSensor => ["active_power"],
+        StringInverter or ResidentialInverter => ["active_power", "total_cap"],
+        GridMeter or PowerSensor => ["active_power"],
         Battery or CommercialEss => ["ch_discharge_power", "battery_soc"],
         _ => [],
     };

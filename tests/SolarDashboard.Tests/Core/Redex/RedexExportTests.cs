@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SolarDashboard.Core.Connections;
+using SolarDashboard.Core.Ingest;
 using SolarDashboard.Core.Redex;
 using SolarDashboard.Testing;
 
@@ -31,6 +32,7 @@ public sealed class RedexExportTests
         // A budget of 15 requests a minute: sends and status queries spread over many rounds, none lost between them.
         h.Sync.Service<IOptions<RedexExportOptions>>().Value.RequestHeadroom = 45;
         var expected = new Dictionary<string, (int Registration, decimal Sum, int Days)>();
+        var counters = new Dictionary<string, decimal>();
         var ids = Enumerable.Range(1, 17).Select(i => ($"STR100000003400{i:00}", Vendor.FusionSolar))
             .Concat(Enumerable.Range(1, 3).Select(i => ($"STR1000000035000{i}", Vendor.Atess))).ToList();
         foreach (var (id, vendor) in ids)
@@ -40,6 +42,7 @@ public sealed class RedexExportTests
             var (registration, _) = await h.AddInverterAsync(id, vendor, from, Yesterday, d => Kwh(d, inverter.CapacityKw));
             var days = Enumerable.Range(0, Yesterday.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i)).ToList();
             expected[id] = (registration, Sum(days.Select(d => Kwh(d, inverter.CapacityKw))), days.Count);
+            counters[id] = RedexExporter.Round(days.Aggregate(RedexExportHarness.OpeningKwh, (total, d) => total + Kwh(d, inverter.CapacityKw)));
         }
 
         await h.RunAsync(30);
@@ -54,7 +57,7 @@ public sealed class RedexExportTests
             Assert.Equal(count, registry.Count);
             Assert.All(registry, d => Assert.Equal(1, d.Versions)); // nothing sent twice
             Assert.Equal(sum, registry.Sum(d => d.Period)); // what the cache produced, 3 decimals a day
-            Assert.Equal(sum, registry[^1].Accumulated); // the accumulated value counts from the start date
+            Assert.Equal(counters[id], registry[^1].Accumulated); // the device's lifetime counter at the end of the last day
         }
         var traffic = h.Traffic;
         Assert.Equal(0, traffic.Refused);
@@ -127,7 +130,9 @@ public sealed class RedexExportTests
     {
         await using var h = await RedexExportHarness.StartAsync();
         var gap = Yesterday.AddDays(-3);
-        var (registration, device) = await h.AddInverterAsync(Fleet1, Vendor.FusionSolar, Yesterday.AddDays(-6), Yesterday, d => d == gap ? null : 9.5);
+        // The inverter produced every day (its counter counts the gap day too); the cache lacks that day's data.
+        double Counter(DateOnly day) => RedexExportHarness.OpeningKwh + 9.5 * (day.DayNumber - Yesterday.AddDays(-6).DayNumber + 1) - (day >= gap ? 9.5 - 4.25 : 0);
+        var (registration, device) = await h.AddInverterAsync(Fleet1, Vendor.FusionSolar, Yesterday.AddDays(-6), Yesterday, d => d == gap ? null : 9.5, d => Counter(d));
         await h.RunAsync(8);
 
         var ledger = await h.LedgerDaysAsync(registration);
@@ -137,14 +142,14 @@ public sealed class RedexExportTests
         Assert.StartsWith("Waits for 2026-06-13", ledger[4].HeldReason);
         Assert.Equal(3, AtRegistry(h, Fleet1).Count);
 
-        await h.WriteDayAsync(device, gap, 4.25); // the vendor's data arrives late
+        await h.WriteDayAsync(device, gap, 4.25, Counter(gap)); // the vendor's data arrives late
         await h.RunAsync(8);
 
         ledger = await h.LedgerDaysAsync(registration);
         Assert.All(ledger, d => Assert.Equal(ExportState.Success, d.State));
         var registry = AtRegistry(h, Fleet1);
         Assert.Equal(["9.500", "9.500", "9.500", "4.250", "9.500", "9.500", "9.500"], ledger.Select(d => d.PeriodKwh));
-        Assert.Equal(61.25m, registry[^1].Accumulated);
+        Assert.Equal(1061.25m, registry[^1].Accumulated);
         Assert.All(registry, d => Assert.Equal(1, d.Versions));
     }
 
@@ -169,16 +174,73 @@ public sealed class RedexExportTests
         await using var h = await RedexExportHarness.StartAsync();
         var (registration, device) = await h.AddInverterAsync(Atess1, Vendor.Atess, Yesterday.AddDays(-1), Yesterday, d => 10);
         await h.RunAsync(8);
-        await h.WriteDayAsync(device, Yesterday, 9); // the vendor corrected its data
+        await h.WriteDayAsync(device, Yesterday, 9, 1019); // the vendor corrected its data
 
         var first = (await h.LedgerDaysAsync(registration))[^1];
         Assert.True((await h.Ledger.CorrectAsync(first.Id, "olga-operator")).Done);
         await h.RunAsync(8);
 
         var versions = (await h.LedgerDaysAsync(registration)).Where(d => d.Day == Yesterday).ToList();
-        Assert.Equal([(1, "10.000", "20.000", false), (2, "9.000", "19.000", true)], versions.Select(v => (v.Version, v.PeriodKwh!, v.AccumulatedKwh!, v.IsCurrent)));
+        Assert.Equal([(1, "10.000", "1020.000", false), (2, "9.000", "1019.000", true)], versions.Select(v => (v.Version, v.PeriodKwh!, v.AccumulatedKwh!, v.IsCurrent)));
         Assert.All(versions, v => Assert.Equal(ExportState.Success, v.State));
         Assert.Equal(2, AtRegistry(h, Atess1)[^1].Versions);
         Assert.Equal("olga-operator", versions[1].RequestedBy);
+    }
+
+    [Fact]
+    public async Task The_accumulated_value_sent_is_the_device_s_lifetime_counter_at_the_end_of_the_day()
+    {
+        await using var h = await RedexExportHarness.StartAsync();
+        var first = Yesterday.AddDays(-2);
+        var (registration, device) = await h.AddInverterAsync(Atess1, Vendor.Atess, first, Yesterday, d => 10,
+            d => 52_345.6784 + 11 * (d.DayNumber - first.DayNumber)); // not a running sum of what was sent
+        // Yesterday also has a reading at noon, and today's first interval (00:00–00:05) starts at its closing midnight: neither counts.
+        await h.Sync.Writer.WriteHistoryAsync([
+            (device, new KpiSnapshot(new DateTimeOffset(2026, 6, 16, 12, 0, 0, TimeSpan.FromHours(3)), new Dictionary<string, double?> { ["epvTotal"] = 52_360 })),
+            (device, new KpiSnapshot(new DateTimeOffset(2026, 6, 17, 0, 5, 0, TimeSpan.FromHours(3)), new Dictionary<string, double?> { ["epvTotal"] = 52_999 },
+                new DateTimeOffset(2026, 6, 17, 0, 0, 0, TimeSpan.FromHours(3)))),
+        ]);
+        await h.RunAsync(8);
+
+        var ledger = await h.LedgerDaysAsync(registration);
+        Assert.All(ledger, d => Assert.Equal(ExportState.Success, d.State));
+        Assert.Equal(["52345.678", "52356.678", "52367.678"], ledger.Select(d => d.AccumulatedKwh));
+        Assert.Equal([52_345.678m, 52_356.678m, 52_367.678m], AtRegistry(h, Atess1).Select(d => d.Accumulated));
+    }
+
+    [Fact]
+    public async Task A_day_without_a_lifetime_counter_is_held_as_a_gap()
+    {
+        await using var h = await RedexExportHarness.StartAsync();
+        var (registration, _) = await h.AddInverterAsync(Fleet1, Vendor.FusionSolar, Yesterday, Yesterday, d => 8, d => null);
+        await h.Exporter.PlanAsync();
+
+        var day = Assert.Single(await h.LedgerDaysAsync(registration));
+        Assert.Equal((ExportState.Held, "Gap: the cache has no lifetime PV yield counter at the end of this day."), (day.State, day.HeldReason));
+    }
+
+    [Fact]
+    public async Task A_lifetime_counter_that_goes_down_holds_the_day_until_the_day_before_it_is_corrected()
+    {
+        await using var h = await RedexExportHarness.StartAsync();
+        var spike = Yesterday.AddDays(-2);
+        // The vendor reported a wrong counter for one day: the next day reads lower than what was sent.
+        var (registration, device) = await h.AddInverterAsync(Fleet1, Vendor.FusionSolar, Yesterday.AddDays(-3), Yesterday, d => 10,
+            d => d == spike ? 5000 : 1000 + 10 * (d.DayNumber - Yesterday.AddDays(-4).DayNumber));
+        await h.RunAsync(8);
+
+        var ledger = await h.LedgerDaysAsync(registration);
+        Assert.Equal([ExportState.Success, ExportState.Success, ExportState.Held, ExportState.Held], ledger.Select(d => d.State));
+        Assert.Equal("Lifetime counter went down from 5000.000 to 1030.000 kWh (counter reset or swapped inverter).", ledger[2].HeldReason);
+        Assert.StartsWith($"Waits for {Yesterday.AddDays(-1):yyyy-MM-dd}", ledger[3].HeldReason);
+        Assert.Equal(2, AtRegistry(h, Fleet1).Count); // the registry never saw the lower value
+
+        // The vendor's data is repaired and a person corrects the day that carried the wrong counter: the held days follow.
+        await h.WriteDayAsync(device, spike, 10, 1020);
+        Assert.True((await h.Ledger.CorrectAsync(ledger[1].Id, "olga-operator")).Done);
+        await h.RunAsync(8);
+
+        Assert.All((await h.LedgerDaysAsync(registration)).Where(d => d.IsCurrent), d => Assert.Equal(ExportState.Success, d.State));
+        Assert.Equal([(1010m, 1), (1020m, 2), (1030m, 1), (1040m, 1)], AtRegistry(h, Fleet1).Select(d => (d.Accumulated, d.Versions)));
     }
 }
