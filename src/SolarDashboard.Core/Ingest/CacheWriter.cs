@@ -166,7 +166,12 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
             var standard = Standard(row).ToJson();
             if (existing.TryGetValue(key, out var report))
             {
-                if (report.ValuesJson == json && report.StartsAt == row.StartsAt && report.StandardJson == standard) continue;
+                if (report.ValuesJson == json && report.StartsAt == row.StartsAt && report.StandardJson == standard)
+                {
+                    // The same figures fetched again after the period ended make them final: the REDEX export waits for that.
+                    if (report.ReceivedAt < row.StartsAt + LongestLength(row.Period)) report.ReceivedAt = receivedAt;
+                    continue;
+                }
                 // An hour labelled before its day's clock change was known is corrected when the day closes.
                 report.StartsAt = row.StartsAt;
                 report.ValuesJson = json;
@@ -256,6 +261,15 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         if ((PlantTime.OffsetFromLocalMidnight(first) - known).Duration() <= TimeSpan.FromHours(1)) midnights.Add(first);
         return new HourLabels(midnights, PlantTime.OffsetAt(plant.TimeZoneId, hours.Max()));
     }
+
+    /// <summary>A period's length at its longest (a day with a clock change, a 31-day month, a leap year), plus an hour.</summary>
+    private static TimeSpan LongestLength(ReportPeriod period) => period switch
+    {
+        ReportPeriod.Hour => TimeSpan.FromHours(2),
+        ReportPeriod.Day => TimeSpan.FromHours(26),
+        ReportPeriod.Month => TimeSpan.FromDays(31) + TimeSpan.FromHours(2),
+        _ => TimeSpan.FromDays(366) + TimeSpan.FromHours(2),
+    };
 
     public static string LocalStart(string timeZoneId, ReportRow row) => row.Period switch
     {

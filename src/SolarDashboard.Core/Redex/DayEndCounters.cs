@@ -13,13 +13,21 @@ namespace SolarDashboard.Core.Redex;
 public static class DayEndCounters
 {
     public static async Task<Dictionary<DateOnly, double>> ReadAsync(SeriesStore series, int deviceId, string timeZoneId, DateOnly first, DateOnly last,
-        CancellationToken ct = default)
+        CancellationToken ct = default) => (await ReadWithLatestAsync(series, deviceId, timeZoneId, first, last, ct)).Counters;
+
+    /// <summary>As <see cref="ReadAsync"/>, with the start of the newest interval read (null when none).</summary>
+    public static async Task<(Dictionary<DateOnly, double> Counters, DateTimeOffset? Latest)> ReadWithLatestAsync(SeriesStore series, int deviceId, string timeZoneId,
+        DateOnly first, DateOnly last, CancellationToken ct = default)
     {
         var from = PlantTime.ToUtc(timeZoneId, first.ToDateTime(TimeOnly.MinValue));
         var to = PlantTime.ToUtc(timeZoneId, last.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddSeconds(-1); // the closing midnight starts the next day's first interval
         var result = new Dictionary<DateOnly, double>();
+        DateTimeOffset? latest = null;
         foreach (var point in await series.ReadAsync(deviceId, StandardMeasure.PvKwhTotal.SeriesName, from, to, ct))
+        {
             result[PlantTime.LocalDate(timeZoneId, point.Time)] = point.Value; // in time order: the last one stays
-        return result;
+            latest = point.Time;
+        }
+        return (result, latest);
     }
 }

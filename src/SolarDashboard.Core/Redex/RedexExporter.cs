@@ -83,10 +83,11 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, S
             var to = Text(today.AddDays(-1));
             var energy = (await db.Reports.Where(x => x.DeviceId == r.DeviceId && x.Period == ReportPeriod.Day
                         && string.Compare(x.LocalStart, from) >= 0 && string.Compare(x.LocalStart, to) <= 0)
-                    .Select(x => new { x.LocalStart, x.StandardJson }).ToListAsync(ct))
+                    .Select(x => new { x.LocalStart, x.StandardJson, x.ReceivedAt }).ToListAsync(ct))
                 .ToDictionary(x => DateOnly.ParseExact(x.LocalStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    x => StandardValues.Parse(x.StandardJson)[StandardMeasure.PvKwh]);
-            var counters = await DayEndCounters.ReadAsync(series, r.DeviceId, item.TimeZoneId, firstOpen.AddDays(-1), today.AddDays(-1), ct);
+                    x => (Kwh: StandardValues.Parse(x.StandardJson)[StandardMeasure.PvKwh], x.ReceivedAt));
+            // Today's samples too: the day's last interval, or any sample after it, shows the cache holds that day to its end.
+            var (counters, latestSample) = await DayEndCounters.ReadWithLatestAsync(series, r.DeviceId, item.TimeZoneId, firstOpen.AddDays(-1), today, ct);
             var capacity = r.CapacityKw ?? item.CapacityKwp;
 
             // The value the next day must not go below: the last one sent, or the counter at the end of the day before the start.
@@ -101,10 +102,13 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, S
                     previous = Parse(row.AccumulatedKwh) ?? previous;
                     continue;
                 }
-                var kwh = energy.GetValueOrDefault(day);
+                var (kwh, receivedAt) = energy.GetValueOrDefault(day);
                 decimal? counter = counters.TryGetValue(day, out var c) ? Round(c) : null;
+                var dayEnd = PlantTime.ToUtc(item.TimeZoneId, day.AddDays(1).ToDateTime(TimeOnly.MinValue));
                 var reason = day > lastClosed ? "The day has not closed yet."
                     : heldBefore is { } h ? $"Waits for {Text(h)}, held before it (the accumulated value must not skip a day)."
+                    : kwh is not null && receivedAt < dayEnd - FinalFigureWindow ? "Waits for the day's final production: the vendor's report of it was last fetched before the day ended."
+                    : counter is not null && !(latestSample >= dayEnd - FinalFigureWindow) ? "Waits for the day's final lifetime counter: the cache has no sample of the day's last interval or after it yet."
                     : Check(kwh, counter, previous, capacity);
                 if (row is null)
                 {
@@ -125,6 +129,13 @@ public sealed class RedexExporter(IDbContextFactory<SolarDbContext> dbFactory, S
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// <summary>
+    /// A day's production counts as final when it was fetched within the day's last 5-minute interval or later: both
+    /// vendors report in 5-minute steps (ATESS's last upload of a day is stamped 23:55), so such a figure holds every
+    /// interval of the day. One fetched earlier waits for the sync to fetch it again after the day ended.
+    /// </summary>
+    private static readonly TimeSpan FinalFigureWindow = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Why a closed day cannot be sent, or null when it can: its production (<paramref name="kwh"/>), its lifetime counter at

@@ -48,6 +48,12 @@ public sealed class AwkwardInstantTests
                 var month = Assert.Single(await h.Queries.GetReportsAsync(PlantScope.All, plant.Id, null, ReportPeriod.Month, "2026-11", "2026-11"));
                 var november = Enumerable.Range(1, 30).Sum(d => Math.Round(sandbox.World.Simulator(sim).DayTotals(new DateOnly(2026, 11, d), now).Energy.Load, 2));
                 Assert.Equal(november, month.Values["use_power"]!.Value, 0);
+                // Its inverters' day reports of the last day (what REDEX is sent) were fetched again after the day ended.
+                var dayEnd = SolarDashboard.Core.Plants.PlantTime.ToUtc(plant.TimeZoneId, new DateTime(2026, 12, 1, 0, 0, 0));
+                var deviceDays = await db.Reports.Where(r => r.Period == ReportPeriod.Day && r.LocalStart == "2026-11-30"
+                    && db.Devices.Any(d => d.Id == r.DeviceId && d.PlantId == plant.Id)).ToListAsync();
+                Assert.NotEmpty(deviceDays);
+                Assert.All(deviceDays, r => Assert.True(r.ReceivedAt >= dayEnd, $"device {r.DeviceId}'s 30 November was last fetched at {r.ReceivedAt:u}, before it ended"));
                 closed++;
             }
             Assert.True(closed >= 6, $"only {closed} plants had their month closed");

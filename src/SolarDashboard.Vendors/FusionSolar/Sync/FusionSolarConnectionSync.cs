@@ -137,6 +137,8 @@ public sealed class FusionSolarConnectionSync(
         (DataClass.PlantHourReport, NbiReportPeriod.Hour, ReportPeriod.Hour),
         (DataClass.PlantMonthReport, NbiReportPeriod.Month, ReportPeriod.Month),
         (DataClass.PlantYearReport, NbiReportPeriod.Year, ReportPeriod.Year),
+        // An inverter's day production (what REDEX is sent) loses the month's last day on the 1st, as a plant's does.
+        (DataClass.DeviceDayReport, NbiReportPeriod.Day, ReportPeriod.Day),
     ];
 
     /// <summary>
@@ -168,11 +170,7 @@ public sealed class FusionSolarConnectionSync(
             foreach (var (collectTime, members) in FinishedPeriod.CallGroups(waiting.Select(w => (w.Plant, w.Period))))
                 foreach (var batch in members.Chunk(FusionSolarClient.MaxPlantsPerCall))
                 {
-                    if (!await HeadroomAsync(db, Plan.Job(dataClass), states, now, ct)) return;
-                    var answer = await client.GetPlantReportAsync(api, batch.Select(p => p.VendorKey).ToList(), collectTime, ct);
-                    foreach (var group in answer.Where(r => r.StationCode is not null && r.CollectTime is not null).GroupBy(r => r.StationCode!))
-                        if (plantsByCode.TryGetValue(group.Key, out var plantId))
-                            await writer.WriteReportsAsync(plantId, null, group.Select(r => new ReportRow(rows, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
+                    if (!await FetchFinishedAsync(db, states, (dataClass, api, rows), batch, collectTime, plantsByCode, now, ct)) return;
                     foreach (var plant in batch) _closedThisRun.Add((dataClass, plant.Id, FinishedPeriod.Previous(rows, plant.TimeZoneId, now).Key));
                     await RecordAsync(db, ct);
                     await db.SaveChangesAsync(ct);
@@ -186,6 +184,38 @@ public sealed class FusionSolarConnectionSync(
                 _closedThisRun.RemoveWhere(c => c.Item1 == dataClass && string.CompareOrdinal(c.Item3, closed.Cursor) <= 0);
             }
         }
+    }
+
+    /// <summary>
+    /// Asks once more for a call group's finished period: the plants' reports, or the day reports of their devices. False
+    /// when the budget has no room for the next call (the rest waits a round).
+    /// </summary>
+    private async Task<bool> FetchFinishedAsync(SolarDbContext db, Dictionary<string, SyncState> states, (DataClass Class, NbiReportPeriod Api, ReportPeriod Rows) report,
+        IReadOnlyList<Plant> batch, DateTimeOffset collectTime, Dictionary<string, int> plantsByCode, DateTimeOffset now, CancellationToken ct)
+    {
+        var (dataClass, api, rows) = report;
+        if (dataClass != DataClass.DeviceDayReport)
+        {
+            if (!await HeadroomAsync(db, Plan.Job(dataClass), states, now, ct)) return false;
+            var answer = await client.GetPlantReportAsync(api, batch.Select(p => p.VendorKey).ToList(), collectTime, ct);
+            foreach (var group in answer.Where(r => r.StationCode is not null && r.CollectTime is not null).GroupBy(r => r.StationCode!))
+                if (plantsByCode.TryGetValue(group.Key, out var plantId))
+                    await writer.WriteReportsAsync(plantId, null, group.Select(r => new ReportRow(rows, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
+            return true;
+        }
+        var plantIds = batch.Select(p => p.Id).ToList();
+        var devices = await db.Devices.Where(d => plantIds.Contains(d.PlantId)).OrderBy(d => d.Id).ToListAsync(ct);
+        var devicesByVendor = devices.ToDictionary(DevIdOf);
+        foreach (var type in devices.Where(d => FusionSolarPlanner.ReportTypes.Contains(TypeOf(d))).GroupBy(TypeOf))
+            foreach (var chunk in type.Chunk(FusionSolarClient.MaxDevicesPerCall))
+            {
+                if (!await HeadroomAsync(db, Plan.Job(dataClass), states, now, ct)) return false;
+                var answer = await client.GetDeviceReportAsync(api, type.Key, chunk.Select(DevIdOf).ToList(), collectTime, ct);
+                foreach (var group in answer.Where(r => r.DeviceId is not null && r.CollectTime is not null).GroupBy(r => r.DeviceId!.Value))
+                    if (devicesByVendor.TryGetValue(group.Key, out var device))
+                        await writer.WriteReportsAsync(null, device.Id, group.Select(r => new ReportRow(rows, r.CollectTime!.Value, r.Values)).ToList(), now, ct);
+            }
+        return true;
     }
 
     /// <summary>Plants whose period was closed since the cursor last moved (class, plant, period key).</summary>

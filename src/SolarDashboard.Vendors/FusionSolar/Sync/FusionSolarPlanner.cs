@@ -89,12 +89,12 @@ public static class FusionSolarPlanner
     /// Calls a day kept free on each plant report API for asking again for a period that has just ended (see
     /// FinishedPeriod): hour reports close yesterday once a day (twice, when the plants span more time zones than one
     /// collectTime can serve); months and years end rarely but in each time zone at its own hour, so the other report
-    /// APIs, whose preferred pace leaves room anyway, keep one call.
+    /// APIs, whose preferred pace leaves room anyway, keep one call. Device day reports close their month the same way.
     /// </summary>
     public static int ClosingCallsPerDay(DataClass c, Inventory inv) => c switch
     {
         DataClass.PlantHourReport => 2 * CallsPerRun(c, inv),
-        DataClass.PlantDayReport or DataClass.PlantMonthReport or DataClass.PlantYearReport => CallsPerRun(c, inv),
+        DataClass.PlantDayReport or DataClass.PlantMonthReport or DataClass.PlantYearReport or DataClass.DeviceDayReport => CallsPerRun(c, inv),
         _ => 0,
     };
 

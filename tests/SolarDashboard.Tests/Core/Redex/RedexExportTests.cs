@@ -154,6 +154,28 @@ public sealed class RedexExportTests
     }
 
     [Fact]
+    public async Task A_day_whose_production_was_fetched_before_it_ended_waits_until_the_sync_fetches_it_again()
+    {
+        // 23:00 in Berlin on the 16th: the sync has stored the day's production so far.
+        await using var h = await RedexExportHarness.StartAsync(start: new DateTimeOffset(2026, 6, 16, 21, 0, 0, TimeSpan.Zero));
+        var (registration, device) = await h.AddInverterAsync(Fleet1, Vendor.FusionSolar, Yesterday, Yesterday, _ => 7.5, _ => 1007.5);
+        h.Sandbox.Time.Advance(TimeSpan.FromHours(12)); // the day closed, but nothing was fetched after it ended
+        await h.RunAsync(3);
+
+        var day = Assert.Single(await h.LedgerDaysAsync(registration));
+        Assert.Equal(ExportState.Held, day.State);
+        Assert.StartsWith("Waits for the day's final production", day.HeldReason);
+        Assert.Empty(AtRegistry(h, Fleet1));
+
+        await h.WriteDayAsync(device, Yesterday, 7.5, 1007.5); // fetched again after midnight: the same figure, now final
+        await h.RunAsync(8);
+
+        day = Assert.Single(await h.LedgerDaysAsync(registration));
+        Assert.Equal(ExportState.Success, day.State);
+        Assert.Equal("7.500", day.PeriodKwh);
+    }
+
+    [Fact]
     public async Task A_day_above_capacity_times_24_hours_is_held_with_its_reason_and_an_open_day_waits()
     {
         await using var h = await RedexExportHarness.StartAsync(start: new DateTimeOffset(2026, 6, 16, 23, 30, 0, TimeSpan.Zero)); // 01:30 in Berlin
