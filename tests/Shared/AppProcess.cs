@@ -31,6 +31,13 @@ public sealed class AppProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public HttpClient Client { get; }
 
+    /// <summary>Moves the sandbox's simulated clock on (the app and its sandboxes share it).</summary>
+    public async Task AdvanceClockAsync(int minutes)
+    {
+        using var response = await Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Everything the app wrote to stdout and stderr so far.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 

@@ -12,18 +12,6 @@ namespace SolarDashboard.E2E;
 /// </summary>
 public sealed class AtessOnboardingTests(MorningFixture fixture) : IClassFixture<MorningFixture>
 {
-    private async Task AdvanceAsync(int minutes)
-    {
-        using var response = await fixture.App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ShotAsync(page, name);
-    }
-
     /// <summary>The serial of the sandbox's spare central-HPS datalog (in stock, added to no plant).</summary>
     private async Task<string> SpareDataLogAsync()
     {
@@ -81,12 +69,12 @@ public sealed class AtessOnboardingTests(MorningFixture fixture) : IClassFixture
             await Assertions.Expect(page.GetByTestId("onboarding-result")).ToContainTextAsync($"Added datalog {serial} with 4 devices to \"Mombasa Hotel\"");
             await Assertions.Expect(site.GetByTestId("rack")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
             await Assertions.Expect(site.GetByTestId("racks")).ToContainTextAsync("BCU 1");
-            await ShotAsync(page, "atess-onboarding-light-desktop");
+            await BrowserFixture.ShotAsync(page, "atess-onboarding-light-desktop");
 
             // The confirmation names what a delete loses; kept this time.
             await site.GetByTestId("delete-site").ClickAsync();
             await Assertions.Expect(page.GetByTestId("confirm-dialog")).ToContainTextAsync($"Its datalog {serial} is removed with it. Its 4 devices (");
-            await ShotAsync(page, "atess-onboarding-confirm-light-desktop");
+            await BrowserFixture.ShotAsync(page, "atess-onboarding-confirm-light-desktop");
             await page.GetByTestId("confirm-cancel").ClickAsync();
             await Assertions.Expect(site).ToBeVisibleAsync();
 
@@ -101,7 +89,7 @@ public sealed class AtessOnboardingTests(MorningFixture fixture) : IClassFixture
             var pv = page.Locator("[data-flow=pv] .sd-flow-kw");
             for (var i = 0; i < 20 && !Regex.IsMatch(await pv.TextContentAsync() ?? "", "\\d kW"); i++)
             {
-                await AdvanceAsync(2);
+                await fixture.App.AdvanceClockAsync(2);
                 await page.WaitForTimeoutAsync(2500);
             }
             await Assertions.Expect(pv).ToHaveTextAsync(new Regex("\\d kW"));
@@ -138,7 +126,7 @@ public sealed class AtessOnboardingTests(MorningFixture fixture) : IClassFixture
             await olga.WaitForURLAsync(new Regex("/control/tasks/\\d+$"));
             for (var i = 0; i < 20 && await olga.Locator("[data-testid=task-plant][data-effect=confirmed]").CountAsync() == 0; i++)
             {
-                await AdvanceAsync(2);
+                await fixture.App.AdvanceClockAsync(2);
                 await olga.WaitForTimeoutAsync(2500);
             }
             var task = olga.Locator("[data-testid=task-plant]");
@@ -156,7 +144,7 @@ public sealed class AtessOnboardingTests(MorningFixture fixture) : IClassFixture
                 await p.GotoAsync(sitesUrl);
                 await BrowserFixture.WaitForCircuitAsync(p);
                 await p.GetByTestId("rack").First.WaitForAsync();
-                await ShotAsync(p, $"atess-onboarding-{name}");
+                await BrowserFixture.ShotAsync(p, $"atess-onboarding-{name}");
                 BrowserFixture.AssertNoErrors(e);
             }
         }

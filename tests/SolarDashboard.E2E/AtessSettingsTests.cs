@@ -11,18 +11,6 @@ namespace SolarDashboard.E2E;
 /// </summary>
 public sealed class AtessSettingsTests(MorningFixture fixture) : IClassFixture<MorningFixture>
 {
-    private async Task AdvanceAsync(int minutes)
-    {
-        using var response = await fixture.App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ShotAsync(page, name);
-    }
-
     /// <summary>The id of the demo ATESS device named <paramref name="name"/>, found with the devices page's search once the sync has it.</summary>
     private static async Task<int> DeviceIdAsync(IPage page, string name)
     {
@@ -75,26 +63,26 @@ public sealed class AtessSettingsTests(MorningFixture fixture) : IClassFixture<M
             await page.GetByTestId("settings-review-button").ClickAsync();
             var body = await page.GetByTestId("put-body").TextContentAsync();
             Assert.Matches("^\\{\"deviceSn\":\"[A-Z0-9]+\",\"chargeCutoffSoc\":90\\}$", body);
-            await ShotAsync(page, "atess-settings-review-light-desktop");
+            await BrowserFixture.ShotAsync(page, "atess-settings-review-light-desktop");
             await page.GetByTestId("settings-confirm").ClickAsync();
             await page.WaitForURLAsync(new Regex("/control/tasks/\\d+$"));
 
             for (var i = 0; i < 20 && await page.Locator("[data-testid=task-plant][data-effect=confirmed]").CountAsync() == 0; i++)
             {
-                await AdvanceAsync(2);
+                await fixture.App.AdvanceClockAsync(2);
                 await page.WaitForTimeoutAsync(2500);
             }
             var plant = page.Locator("[data-testid=task-plant]");
             await Assertions.Expect(plant).ToHaveAttributeAsync("data-status", "Success");
             await Assertions.Expect(plant).ToHaveAttributeAsync("data-effect", "confirmed");
             await Assertions.Expect(plant).ToContainTextAsync("chargeCutoffSoc = 90");
-            await ShotAsync(page, "atess-settings-task-light-desktop");
+            await BrowserFixture.ShotAsync(page, "atess-settings-task-light-desktop");
 
             await page.GotoAsync($"/devices/{mbms}");
             await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.GetByTestId("bms-rack")).ToHaveCountAsync(5); // the MBMS and its four racks
             await Assertions.Expect(page.GetByTestId("bms-racks")).ToContainTextAsync("rack 1");
-            await ShotAsync(page, "atess-bms-racks-light-desktop");
+            await BrowserFixture.ShotAsync(page, "atess-bms-racks-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
         }
 
@@ -106,11 +94,11 @@ public sealed class AtessSettingsTests(MorningFixture fixture) : IClassFixture<M
                 await p.GotoAsync($"/devices/{hps}/settings");
                 await BrowserFixture.WaitForCircuitAsync(p);
                 await p.GetByTestId("device-settings").WaitForAsync();
-                await ShotAsync(p, $"atess-settings-{name}");
+                await BrowserFixture.ShotAsync(p, $"atess-settings-{name}");
                 await p.GotoAsync($"/devices/{mbms}");
                 await BrowserFixture.WaitForCircuitAsync(p);
                 await p.GetByTestId("bms-racks").WaitForAsync();
-                await ShotAsync(p, $"atess-bms-racks-{name}");
+                await BrowserFixture.ShotAsync(p, $"atess-bms-racks-{name}");
                 BrowserFixture.AssertNoErrors(e);
             }
         }

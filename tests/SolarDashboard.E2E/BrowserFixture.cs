@@ -73,9 +73,13 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The layout marks itself once it renders interactively: buttons now answer clicks.</summary>
     public static async Task WaitForCircuitAsync(IPage page) => await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
 
-    /// <summary>Saves a full-page screenshot in <see cref="ScreenshotDirectory"/> under <paramref name="name"/> (without ".png").</summary>
+    /// <summary>
+    /// Saves a full-page screenshot in <see cref="ScreenshotDirectory"/> under <paramref name="name"/> (without ".png"), taken
+    /// from the top: scrolled down, the fixed app bar would land in the middle of the page.
+    /// </summary>
     public static async Task ShotAsync(IPage page, string name)
     {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         // A layout still sliding into place (MudBlazor animates the drawer and the content margin) is not what a person sees.
         await page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });

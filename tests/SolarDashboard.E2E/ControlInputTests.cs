@@ -45,7 +45,6 @@ public sealed class ControlInputTests(BrowserFixture fixture) : IClassFixture<Br
             await Assertions.Expect(minutes).ToHaveValueAsync("5000");
             await Assertions.Expect(page.GetByTestId("input-problem")).ToHaveTextAsync("The duration must be from 0 to 1440 minutes; 5000 minutes is outside.");
             await Assertions.Expect(page.GetByTestId("review-button")).ToBeDisabledAsync();
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await BrowserFixture.ShotAsync(page, "control-input-refused-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
         }

@@ -20,19 +20,6 @@ public sealed class MorningFixture : BrowserFixture
 /// </summary>
 public sealed class ControlTests(MorningFixture fixture) : IClassFixture<MorningFixture>
 {
-    private async Task AdvanceAsync(int minutes)
-    {
-        using var response = await fixture.App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
-        response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>A full-page screenshot from the top: taken scrolled down, the fixed app bar would land in the middle of the page.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ShotAsync(page, name);
-    }
-
     /// <summary>Sends the reviewed task: the send button asks in a dialog first, because the task changes real equipment.</summary>
     private static async Task SendAsync(IPage page)
     {
@@ -52,7 +39,7 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             if (finished && await page.Locator("[data-testid=task-plant][data-effect=pending]").CountAsync() == 0) return;
             // Once the task succeeded, the effect check needs the plant's next measurements: smaller steps give the sync the
             // real time to fetch them on a busy machine before an hour of simulated time has passed.
-            await AdvanceAsync(finished ? 1 : 3);
+            await fixture.App.AdvanceClockAsync(finished ? 1 : 3);
             await page.WaitForTimeoutAsync(2500);
         }
     }
@@ -84,7 +71,7 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
                 var olgaRow = admin.Locator("[data-testid=user][data-user=olga-operator]");
                 await olgaRow.GetByTestId("plants").ClickAsync();
                 await admin.GetByRole(AriaRole.Option, new() { Name = "Anna's Home" }).ClickAsync();
-                await ShotAsync(admin, "users-assign-plant-light-desktop");
+                await BrowserFixture.ShotAsync(admin, "users-assign-plant-light-desktop");
                 await admin.Keyboard.PressAsync("Escape");
                 await olgaRow.GetByTestId("save-user").ClickAsync();
                 await Assertions.Expect(admin.GetByText("Saved Olga Operator.")).ToBeVisibleAsync();
@@ -103,14 +90,14 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await olga.GetByTestId("review-button").ClickAsync();
             await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"operationMode\":\"TOU\"");
             await Assertions.Expect(olga.Locator("[data-testid=tou-week] .sd-tou-seg.clash")).ToHaveCountAsync(0);
-            await ShotAsync(olga, "control-tou-review-light-desktop");
+            await BrowserFixture.ShotAsync(olga, "control-tou-review-light-desktop");
             await SendAsync(olga);
             await olga.GetByTestId("task-link").First.ClickAsync();
             await olga.WaitForURLAsync(new Regex("/control/tasks/\\d+$"));
             await FollowAsync(olga);
             await Assertions.Expect(olga.Locator("[data-testid=task-plant]")).ToHaveAttributeAsync("data-status", "Success");
             await Assertions.Expect(olga.Locator("[data-testid=task-plant]")).ToHaveAttributeAsync("data-effect", "confirmed");
-            await ShotAsync(olga, "control-task-light-desktop");
+            await BrowserFixture.ShotAsync(olga, "control-task-light-desktop");
 
             // The battery charges in the window (from the grid and PV): the plant's energy flow says so.
             await olga.GotoAsync($"/plants/{plantId}");
@@ -146,11 +133,11 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await BrowserFixture.WaitForCircuitAsync(olga);
             await olga.GetByTestId("review-button").ClickAsync();
             await Assertions.Expect(olga.GetByTestId("review")).ToContainTextAsync("\"dispatchSwitch\":1");
-            await ShotAsync(olga, "control-practice-2-step-2-light-desktop");
+            await BrowserFixture.ShotAsync(olga, "control-practice-2-step-2-light-desktop");
 
             await olga.GotoAsync("/control/history");
             await Assertions.Expect(olga.GetByTestId("history")).ToContainTextAsync("Feed-in limit");
-            await ShotAsync(olga, "control-history-light-desktop");
+            await BrowserFixture.ShotAsync(olga, "control-history-light-desktop");
             BrowserFixture.AssertNoErrors(olgaErrors);
 
             // The same pages on a phone in the dark: the task with its audit trail, and the history as cards.
@@ -159,10 +146,10 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             {
                 await phone.GotoAsync("/control/history");
                 await Assertions.Expect(phone.GetByTestId("history")).ToContainTextAsync("Battery working mode");
-                await ShotAsync(phone, "control-history-dark-phone");
+                await BrowserFixture.ShotAsync(phone, "control-history-dark-phone");
                 await phone.GetByTestId("history").GetByRole(AriaRole.Link).First.ClickAsync();
                 await Assertions.Expect(phone.GetByTestId("events")).ToBeVisibleAsync();
-                await ShotAsync(phone, "control-task-dark-phone");
+                await BrowserFixture.ShotAsync(phone, "control-task-dark-phone");
                 BrowserFixture.AssertNoErrors(phoneErrors);
             }
         }
@@ -187,7 +174,7 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await Assertions.Expect(page.Locator(".sd-tou-seg.clash")).ToHaveCountAsync(14);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"/control is {overflow} px wider than the phone");
-            await ShotAsync(page, "control-tou-overlap-dark-phone");
+            await BrowserFixture.ShotAsync(page, "control-tou-overlap-dark-phone");
             BrowserFixture.AssertNoErrors(errors);
         }
     }

@@ -65,8 +65,7 @@ public sealed class LiveUpdateTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.EvaluateAsync("() => window.__noReload = true");
         var before = await page.GetByTestId("fleet-totals").InnerTextAsync();
 
-        using var advance = await fixture.App.Client.PostAsync("sandbox/admin/clock/advance?minutes=90", null);
-        advance.EnsureSuccessStatusCode();
+        await fixture.App.AdvanceClockAsync(90);
 
         // The sync (on the simulated clock) fetches the new interval within a tick; the page refreshes itself.
         await Assertions.Expect(page.GetByTestId("fleet-totals")).Not.ToHaveTextAsync(before, new() { Timeout = 60_000 });

@@ -67,7 +67,7 @@ public sealed partial class NotificationTests(MailAppFixture fixture) : IClassFi
     {
         for (var step = 0; step < 56; step++) // up to a simulated week
         {
-            using (var advance = await fixture.App.Client.PostAsync("/sandbox/admin/clock/advance?minutes=180", null)) advance.EnsureSuccessStatusCode();
+            await fixture.App.AdvanceClockAsync(180);
             for (var wait = 0; wait < 80; wait++)
             {
                 var received = fixture.Mail.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data))))

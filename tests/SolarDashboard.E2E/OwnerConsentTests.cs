@@ -9,13 +9,6 @@ namespace SolarDashboard.E2E;
 /// </summary>
 public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    /// <summary>A full-page screenshot from the top: taken scrolled down, the fixed app bar would land in the middle of the page.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ShotAsync(page, name);
-    }
-
     [Fact]
     public async Task Anna_connects_fusionsolar_and_sees_her_plant_and_ben_does_not()
     {
@@ -24,26 +17,26 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
         {
             await page.GotoAsync("/connections");
             await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync("Anna Owner");
-            await ShotAsync(page, "connections-owner-empty-light-desktop");
+            await BrowserFixture.ShotAsync(page, "connections-owner-empty-light-desktop");
             await page.GetByTestId("connect-fusionsolar").ClickAsync();
 
             // The sandbox's FusionSolar page: sign in as the owner and allow both permission sets.
             await page.WaitForURLAsync(new Regex("/sandbox/fusionsolar-oauth/.*/authorize"));
             await page.GetByLabel("Account").FillAsync("owner-anna");
             await page.GetByLabel("Password").FillAsync("demo");
-            await ShotAsync(page, "consent-sandbox-page");
+            await BrowserFixture.ShotAsync(page, "consent-sandbox-page");
             await page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
 
             await page.WaitForURLAsync(new Regex("/plants\\?connected=\\d+$"));
             await Assertions.Expect(page.GetByTestId("connected-banner")).ToBeVisibleAsync();
             var link = page.GetByRole(AriaRole.Link, new() { Name = "Anna's Home" });
             await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await ShotAsync(page, "plants-after-consent-light-desktop");
+            await BrowserFixture.ShotAsync(page, "plants-after-consent-light-desktop");
             var plantPath = "/" + (await link.GetAttributeAsync("href"))!.TrimStart('/');
 
             await page.GotoAsync("/connections");
             await Assertions.Expect(page.GetByText("Battery and feed-in control allowed")).ToBeVisibleAsync();
-            await ShotAsync(page, "connections-owner-light-desktop");
+            await BrowserFixture.ShotAsync(page, "connections-owner-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
 
             var (phoneContext, phone, phoneErrors) = await fixture.OpenAsync(width: 390, height: 844, dark: true, user: "owner-anna");
@@ -51,7 +44,7 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             {
                 await phone.GotoAsync("/connections");
                 await Assertions.Expect(phone.GetByTestId("control-scope")).ToContainTextAsync("Battery and feed-in control allowed");
-                await ShotAsync(phone, "connections-owner-dark-phone");
+                await BrowserFixture.ShotAsync(phone, "connections-owner-dark-phone");
                 BrowserFixture.AssertNoErrors(phoneErrors);
             }
 
@@ -64,7 +57,7 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
                 await ben.GotoAsync(plantPath);
                 await Assertions.Expect(ben.GetByText("Not found")).ToBeVisibleAsync();
                 await Assertions.Expect(ben.GetByText("Anna's Home")).ToHaveCountAsync(0);
-                await ShotAsync(ben, "plant-of-another-owner-dark-desktop");
+                await BrowserFixture.ShotAsync(ben, "plant-of-another-owner-dark-desktop");
                 BrowserFixture.AssertNoErrors(benErrors);
             }
 
@@ -74,7 +67,7 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await card.GetByTestId("disconnect").ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Assertions.Expect(dialog).ToContainTextAsync("deletes its tokens");
-            await ShotAsync(page, "connections-disconnect-dialog-light-desktop");
+            await BrowserFixture.ShotAsync(page, "connections-disconnect-dialog-light-desktop");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Keep connected" }).ClickAsync();
             await Assertions.Expect(dialog).ToHaveCountAsync(0);
             await Assertions.Expect(card).ToHaveAttributeAsync("data-connection-state", "Connected");
@@ -83,14 +76,14 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
             await Assertions.Expect(card).ToHaveAttributeAsync("data-connection-state", "Disconnected");
             await Assertions.Expect(card.GetByTestId("reauthorize")).ToBeVisibleAsync();
-            await ShotAsync(page, "connections-owner-disconnected-light-desktop");
+            await BrowserFixture.ShotAsync(page, "connections-owner-disconnected-light-desktop");
 
             // Her plant now says why no new data comes, and where to fix it.
             await page.GotoAsync(plantPath);
             var attention = page.GetByTestId("connection-attention");
             await Assertions.Expect(attention).ToContainTextAsync("\"Disconnected\"");
             await Assertions.Expect(attention.GetByRole(AriaRole.Link, new() { Name = "Fix it on Connections" })).ToHaveAttributeAsync("href", "/connections");
-            await ShotAsync(page, "plant-connection-attention-light-desktop");
+            await BrowserFixture.ShotAsync(page, "plant-connection-attention-light-desktop");
             await page.GotoAsync("/connections");
             await BrowserFixture.WaitForCircuitAsync(page);
 
@@ -115,12 +108,12 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await page.WaitForURLAsync(new Regex("/connections/fusionsolar/failed\\?reason=Denied"));
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You did not allow access" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("consent-retry")).ToBeVisibleAsync();
-            await ShotAsync(page, "consent-denied-light-phone");
+            await BrowserFixture.ShotAsync(page, "consent-denied-light-phone");
 
             await page.GetByTestId("sign-out").ClickAsync();
             await page.WaitForURLAsync(new Regex("/account/signed-out$"));
             await Assertions.Expect(page.GetByText("You are signed out")).ToBeVisibleAsync();
-            await ShotAsync(page, "signed-out-light-phone");
+            await BrowserFixture.ShotAsync(page, "signed-out-light-phone");
             await page.GotoAsync("/plants");
             await page.WaitForURLAsync(new Regex("/sandbox/idp/authorize"));
             BrowserFixture.AssertNoErrors(errors);
@@ -137,7 +130,7 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The authorization ran out before it was used", Level = 1 })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=consent-retry]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("form:has([data-testid=consent-retry]) input[name=purpose]")).ToHaveValueAsync("Reauthorize");
-            await ShotAsync(page, "consent-failed-dark-desktop");
+            await BrowserFixture.ShotAsync(page, "consent-failed-dark-desktop");
 
             await page.GotoAsync("/connections/fusionsolar/failed?reason=%3Cb%3Ecall%20us%3C%2Fb%3E");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "FusionSolar could not complete the authorization", Level = 1 })).ToBeVisibleAsync();
@@ -163,11 +156,11 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await page.GetByTestId("aa-code").FillAsync("wrong-password");
             await page.GetByTestId("aa-save").ClickAsync();
             await Assertions.Expect(page.GetByTestId("aa-result")).ToContainTextAsync("Nothing was saved");
-            await ShotAsync(page, "connections-admin-api-form-light-desktop");
+            await BrowserFixture.ShotAsync(page, "connections-admin-api-form-light-desktop");
 
             await page.GotoAsync("/users");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adam Admin" })).ToBeVisibleAsync();
-            await ShotAsync(page, "users-admin-light-desktop");
+            await BrowserFixture.ShotAsync(page, "users-admin-light-desktop");
             BrowserFixture.AssertNoErrors(errors);
         }
 
@@ -178,10 +171,10 @@ public sealed class OwnerConsentTests(BrowserFixture fixture) : IClassFixture<Br
             await BrowserFixture.WaitForCircuitAsync(phone);
             await phone.GetByTestId("add-api-account").ClickAsync();
             await Assertions.Expect(phone.GetByTestId("api-account-form")).ToBeVisibleAsync();
-            await ShotAsync(phone, "connections-admin-api-form-dark-phone");
+            await BrowserFixture.ShotAsync(phone, "connections-admin-api-form-dark-phone");
             await phone.GotoAsync("/users");
             await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Adam Admin" })).ToBeVisibleAsync();
-            await ShotAsync(phone, "users-admin-dark-phone");
+            await BrowserFixture.ShotAsync(phone, "users-admin-dark-phone");
             BrowserFixture.AssertNoErrors(phoneErrors);
         }
     }

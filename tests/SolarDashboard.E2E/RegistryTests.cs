@@ -26,12 +26,6 @@ public sealed class RegistryTests(RegistryFixture fixture) : IClassFixture<Regis
 {
     private sealed record SandboxInverter(string RemoteInvId, string SerialNumber);
 
-    private async Task AdvanceAsync(int minutes)
-    {
-        using var response = await fixture.App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
-        response.EnsureSuccessStatusCode();
-    }
-
     /// <summary>Chooses the device whose label carries the inverter's serial (once the sync has found it), types the RemoteInvId and the first day, and registers.</summary>
     private static async Task RegisterAsync(IPage page, SandboxInverter inverter, DateOnly start)
     {
@@ -88,7 +82,7 @@ public sealed class RegistryTests(RegistryFixture fixture) : IClassFixture<Regis
         for (var i = 0; i < 40; i++)
         {
             if (succeeded.IsMatch(await atess.InnerTextAsync()) && succeeded.IsMatch(await fusionSolar.InnerTextAsync())) break;
-            await AdvanceAsync(3);
+            await fixture.App.AdvanceClockAsync(3);
             await Task.Delay(3000);
             await page.ReloadAsync();
             await BrowserFixture.WaitForCircuitAsync(page);
@@ -96,7 +90,6 @@ public sealed class RegistryTests(RegistryFixture fixture) : IClassFixture<Regis
         await Assertions.Expect(atess).ToContainTextAsync(succeeded);
         await Assertions.Expect(fusionSolar).ToContainTextAsync(succeeded);
         await Assertions.Expect(page.Locator(".sd-reg-success").First).ToBeVisibleAsync();
-        await page.EvaluateAsync("window.scrollTo(0, 0)"); // a reload keeps the form's scroll position: the sticky app bar would land mid-shot
         await BrowserFixture.ShotAsync(page, "registry-light-desktop");
         BrowserFixture.AssertNoErrors(errors);
 

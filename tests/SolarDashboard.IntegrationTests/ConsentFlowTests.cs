@@ -149,7 +149,7 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
     {
         using var anna = await BrowserlessSession.SignInAsync(App.BaseAddress, "owner-anna");
         var callback = await ApproveAsync(anna, await StartConsentAsync(anna), "owner-anna");
-        await AdvanceClockAsync(11);
+        await App.AdvanceClockAsync(11);
         var page = await FailurePageAsync(anna, callback, "ExpiredState");
         Assert.Contains("took too long", page);
     }
@@ -159,7 +159,7 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
     {
         using var anna = await BrowserlessSession.SignInAsync(App.BaseAddress, "owner-anna");
         var callback = await ApproveAsync(anna, await StartConsentAsync(anna), "owner-anna");
-        await AdvanceClockAsync(6); // codes live 5 minutes, states 10
+        await App.AdvanceClockAsync(6); // codes live 5 minutes, states 10
         await FailurePageAsync(anna, callback, "CodeRejected");
     }
 
@@ -205,7 +205,7 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
         using var ben = await BrowserlessSession.SignInAsync(App.BaseAddress, "owner-ben");
         await ConnectAndFindPlantAsync(ben, "owner-ben", "Ben's Home");
         using (await App.Client.PostAsync("sandbox/admin/oauth/revoke/owner-ben", null)) { }
-        await AdvanceClockAsync(61); // the access token runs out; its refresh is refused
+        await App.AdvanceClockAsync(61); // the access token runs out; its refresh is refused
         await AppProcess.WaitUntilAsync(async () => (await ben.Client.GetStringAsync("/connections")).Contains("data-connection-state=\"NeedsReauthorization\""),
             TimeSpan.FromSeconds(60), "the connection to need re-authorization");
         var page = await ben.Client.GetStringAsync("/connections");
@@ -297,12 +297,6 @@ public sealed class ConsentFlowTests(ConsentAppFixture fixture) : IClassFixture<
         Assert.Contains($"data-reason=\"{reason}\"", page);
         Assert.DoesNotContain("code=", page); // the code never travels further than the callback
         return page;
-    }
-
-    private async Task AdvanceClockAsync(int minutes)
-    {
-        using var response = await App.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
-        response.EnsureSuccessStatusCode();
     }
 
     private async Task SetQuirkAsync(bool rejectGrantType)

@@ -17,11 +17,6 @@ public sealed class ProviderRolesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task AdvanceAsync(int minutes)
-    {
-        using var response = await _app.Client.PostAsync($"sandbox/admin/clock/advance?minutes={minutes}", null);
-        response.EnsureSuccessStatusCode();
-    }
 
     [Fact]
     public async Task A_role_removed_at_the_provider_stops_working_and_a_revoked_sign_in_ends()
@@ -31,7 +26,7 @@ public sealed class ProviderRolesTests : IAsyncLifetime
 
         using (var change = await _app.Client.PutAsJsonAsync("sandbox/admin/idp/users/olga-operator/roles", new[] { "Owner" }))
             change.EnsureSuccessStatusCode();
-        await AdvanceAsync(16);
+        await _app.AdvanceClockAsync(16);
         using (var control = await olga.Client.GetAsync("/control"))
         {
             Assert.Equal(HttpStatusCode.Redirect, control.StatusCode);
@@ -41,7 +36,7 @@ public sealed class ProviderRolesTests : IAsyncLifetime
 
         // The provider ends her sign-in: the next re-check signs her out.
         using (var revoke = await _app.Client.PostAsync("sandbox/admin/idp/users/olga-operator/revoke", null)) revoke.EnsureSuccessStatusCode();
-        await AdvanceAsync(16);
+        await _app.AdvanceClockAsync(16);
         using var home = await olga.Client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/account/signin", home.Headers.Location!.AbsolutePath);
