@@ -7,6 +7,7 @@ using SolarDashboard.Core.Notifications;
 using SolarDashboard.Core.Plants;
 using SolarDashboard.Core.Redex;
 using SolarDashboard.Core.Reports;
+using SolarDashboard.Core.Revenue;
 using SolarDashboard.Core.Sync;
 using SolarDashboard.Core.TimeSeries;
 using SolarDashboard.Core.Users;
@@ -38,6 +39,7 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
     public DbSet<RedexAccount> RedexAccounts => Set<RedexAccount>();
     public DbSet<RedexRegistration> RedexRegistrations => Set<RedexRegistration>();
     public DbSet<RedexExportDay> RedexExportDays => Set<RedexExportDay>();
+    public DbSet<PlantTariff> PlantTariffs => Set<PlantTariff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +64,12 @@ public sealed class SolarDbContext(DbContextOptions<SolarDbContext> options) : D
             e.Property(u => u.Email).HasMaxLength(200);
             e.Property(u => u.Roles).HasConversion<string>().HasMaxLength(60);
             e.HasIndex(u => new { u.Issuer, u.Subject }).IsUnique();
+        });
+        modelBuilder.Entity<PlantTariff>(e =>
+        {
+            e.HasKey(t => t.PlantId);
+            e.Property(t => t.Currency).HasMaxLength(3);
+            e.HasOne<Plant>().WithMany().HasForeignKey(t => t.PlantId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<PlantGrant>(e =>
         {

@@ -16,6 +16,12 @@ public sealed class Plant
     public double? CapacityKwp { get; set; }
     public required string TimeZoneId { get; set; }
     public DateTimeOffset? GridConnectedAt { get; set; }
+
+    /// <summary>
+    /// The plant-local date from which the plant's reports are in the cache: the start of the oldest period the history
+    /// backfill has fetched (null until it fetched one). Charts of older periods say how far back history is loaded.
+    /// </summary>
+    public DateOnly? HistoryLoadedFrom { get; set; }
     public string? ContactPerson { get; set; }
     public DateTimeOffset DiscoveredAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }

@@ -559,6 +559,9 @@ namespace SolarDashboard.Core.Data.Migrations
                     b.Property<long?>("GridConnectedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HistoryLoadedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -845,6 +848,33 @@ namespace SolarDashboard.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Revenue.PlantTariff", b =>
+                {
+                    b.Property<int>("PlantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExportPricePerKwh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FlatPricePerKwh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ImportPricePerKwh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlantId");
+
+                    b.ToTable("PlantTariffs");
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Sync.SyncState", b =>
@@ -1154,6 +1184,15 @@ namespace SolarDashboard.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PlantId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SolarDashboard.Core.Revenue.PlantTariff", b =>
+                {
+                    b.HasOne("SolarDashboard.Core.Plants.Plant", null)
+                        .WithMany()
+                        .HasForeignKey("PlantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SolarDashboard.Core.Sync.SyncState", b =>
