@@ -35,6 +35,7 @@ public sealed class FusionSolarConnectionSync(
     public static readonly TimeSpan RealTimeOffset = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<DataClass, double> _slowdown = [];
+    private readonly ReportBackfill _reports = new(connectionId, client, writer);
     private bool _announced;
 
     public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
@@ -118,10 +119,34 @@ public sealed class FusionSolarConnectionSync(
         if (anySuccess)
         {
             MarkConnected(connection, states, now);
-            await CloseFinishedPeriodsAsync(db, states, now, ct);
+            await CatchUpAsync(db, connection, states, now, ct);
         }
         await RecordAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Past periods, from the headroom the round left: first the periods that just ended, then older history. A vendor
+    /// refusal here ends only this part of the round (the next round checks the budget again); a refused password or
+    /// consent stops the connection as in any job.
+    /// </summary>
+    private async Task CatchUpAsync(SolarDbContext db, VendorConnection connection, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await CloseFinishedPeriodsAsync(db, states, now, ct);
+            await _reports.RunAsync(db, states, c => HeadroomAsync(db, Plan.Job(c), states, now, ct, aheadOfHistoryBackfill: true),
+                async () => { await RecordAsync(db, ct); await db.SaveChangesAsync(ct); }, now, ct);
+        }
+        catch (FusionSolarException ex)
+        {
+            logger.LogInformation("FusionSolar connection {Id}: past reports paused this round ({Kind})", connectionId, ex.Error.Kind);
+            if (ex.Error.Kind is FusionSolarErrorKind.CredentialsRejected or FusionSolarErrorKind.ReauthorizationRequired)
+            {
+                connection.State = ex.Error.Kind == FusionSolarErrorKind.CredentialsRejected ? ConnectionState.CredentialsRejected : ConnectionState.NeedsReauthorization;
+                connection.LastError = ex.Error.Message;
+            }
+        }
     }
 
     /// <summary>
@@ -223,9 +248,11 @@ public sealed class FusionSolarConnectionSync(
 
     /// <summary>
     /// Whether one more call of <paramref name="job"/>'s API fits its budget window next to the regular runs still planned
-    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner.
+    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner (where past reports may
+    /// go <paramref name="aheadOfHistoryBackfill"/>).
     /// </summary>
-    private async Task<bool> HeadroomAsync(SolarDbContext db, PlannedJob job, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> HeadroomAsync(SolarDbContext db, PlannedJob job, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct,
+        bool aheadOfHistoryBackfill = false)
     {
         var start = WindowStart(job.Budget, now);
         var end = start + job.Budget.Window;
@@ -237,7 +264,8 @@ public sealed class FusionSolarConnectionSync(
         }
         var apis = oauth ? null : new[] { job.Api };
         var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)) && !c.Api.StartsWith("control/"), ct);
-        var planned = oauth ? Plan.Jobs.Sum(Remaining) : Remaining(job);
+        // An OAuth owner's past reports go before older 5-minute history, which the plan gives whatever is left.
+        var planned = oauth ? Plan.Jobs.Where(j => !aheadOfHistoryBackfill || j.Class != DataClass.HistoryBackfill).Sum(Remaining) : Remaining(job);
         var limit = oauth ? FusionSolarPlanner.OAuthBasicPerDay : job.Budget.Limit;
         return spent + 1 + planned <= (int)Math.Floor(limit * (1 - FusionSolarPlanner.Reserve));
     }
