@@ -36,6 +36,7 @@ public sealed class FusionSolarConnectionSync(
 
     private readonly Dictionary<DataClass, double> _slowdown = [];
     private readonly ReportBackfill _reports = new(connectionId, client, writer);
+    private Inventory _inventory = Inventory.Empty;
     private bool _announced;
 
     public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
@@ -47,7 +48,8 @@ public sealed class FusionSolarConnectionSync(
         var connection = await db.Connections.SingleAsync(c => c.Id == connectionId, ct);
         if (connection.State is ConnectionState.CredentialsRejected or ConnectionState.NeedsReauthorization) return;
         var states = await db.SyncStates.Where(s => s.ConnectionId == connectionId).ToDictionaryAsync(s => s.DataClass, ct);
-        Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+        _inventory = await InventoryAsync(db, ct);
+        Plan = FusionSolarPlanner.Plan(oauth, _inventory);
 
         var anySuccess = false; // a round's last word on the connection state
         foreach (var dataClass in RunOrder)
@@ -77,7 +79,11 @@ public sealed class FusionSolarConnectionSync(
                 state.LastError = null;
                 state.NextDueAt = Next(job.Class, now, interval);
                 anySuccess = true;
-                if (job.Class == DataClass.DeviceList) Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+                if (job.Class == DataClass.DeviceList)
+                {
+                    _inventory = await InventoryAsync(db, ct);
+                    Plan = FusionSolarPlanner.Plan(oauth, _inventory);
+                }
                 MarkConnected(connection, states, now);
             }
             catch (FusionSolarException ex)
@@ -135,7 +141,7 @@ public sealed class FusionSolarConnectionSync(
         try
         {
             await CloseFinishedPeriodsAsync(db, states, now, ct);
-            await _reports.RunAsync(db, states, c => HeadroomAsync(db, Plan.Job(c), states, now, ct, aheadOfHistoryBackfill: true),
+            await _reports.RunAsync(db, states, c => HeadroomAsync(db, Plan.Job(c), states, now, ct, backfill: true),
                 async () => { await RecordAsync(db, ct); await db.SaveChangesAsync(ct); }, now, ct);
         }
         catch (FusionSolarException ex)
@@ -248,11 +254,12 @@ public sealed class FusionSolarConnectionSync(
 
     /// <summary>
     /// Whether one more call of <paramref name="job"/>'s API fits its budget window next to the regular runs still planned
-    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner (where past reports may
-    /// go <paramref name="aheadOfHistoryBackfill"/>).
+    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner. A
+    /// <paramref name="backfill"/> call also leaves the calls the plan keeps for closing periods that end (which would
+    /// otherwise wait a day), and for an OAuth owner goes before the older 5-minute history.
     /// </summary>
     private async Task<bool> HeadroomAsync(SolarDbContext db, PlannedJob job, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct,
-        bool aheadOfHistoryBackfill = false)
+        bool backfill = false)
     {
         var start = WindowStart(job.Budget, now);
         var end = start + job.Budget.Window;
@@ -264,8 +271,9 @@ public sealed class FusionSolarConnectionSync(
         }
         var apis = oauth ? null : new[] { job.Api };
         var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)) && !c.Api.StartsWith("control/"), ct);
-        // An OAuth owner's past reports go before older 5-minute history, which the plan gives whatever is left.
-        var planned = oauth ? Plan.Jobs.Where(j => !aheadOfHistoryBackfill || j.Class != DataClass.HistoryBackfill).Sum(Remaining) : Remaining(job);
+        var planned = oauth ? Plan.Jobs.Where(j => !backfill || j.Class != DataClass.HistoryBackfill).Sum(Remaining) : Remaining(job);
+        if (backfill)
+            planned += oauth ? Enum.GetValues<DataClass>().Sum(c => FusionSolarPlanner.ClosingCallsPerDay(c, _inventory)) : FusionSolarPlanner.ClosingCallsPerDay(job.Class, _inventory);
         var limit = oauth ? FusionSolarPlanner.OAuthBasicPerDay : job.Budget.Limit;
         return spent + 1 + planned <= (int)Math.Floor(limit * (1 - FusionSolarPlanner.Reserve));
     }
