@@ -36,6 +36,18 @@ public sealed class HistoryTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(ratios).ToContainTextAsync(new Regex(@"Self-sufficiency\s*\d+(\.\d)?\s*%"));
         await Assertions.Expect(ratios).ToContainTextAsync(new Regex(@"PV yield\s*[\d,.]+\s*kWh"));
         await BrowserFixture.ShotAsync(page, "plant-past-month-light-desktop");
+
+        // Further back than the plant exists, the chart says so instead of "No data".
+        var note = page.GetByTestId("history-reach");
+        for (var i = 0; i < 36 && !(await note.CountAsync() > 0 && (await note.InnerTextAsync()).Contains("grid connection")); i++)
+        {
+            var before = await label.InnerTextAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Previous period" }).ClickAsync();
+            await Assertions.Expect(label).Not.ToHaveTextAsync(before);
+        }
+        await Assertions.Expect(note).ToHaveTextAsync(new Regex(@"^Before this plant's grid connection on \d{1,2} [A-Z][a-z]+ \d{4}\.$"));
+        await Assertions.Expect(chart.Locator(".sd-chart")).ToHaveAttributeAsync("data-point-count", "0");
+        await BrowserFixture.ShotAsync(page, "plant-before-grid-connection-light-desktop");
         Assert.Empty(errors);
     }
 }

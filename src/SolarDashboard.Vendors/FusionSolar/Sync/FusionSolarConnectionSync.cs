@@ -122,11 +122,9 @@ public sealed class FusionSolarConnectionSync(
             await db.SaveChangesAsync(ct);
         }
 
-        if (anySuccess)
-        {
-            MarkConnected(connection, states, now);
-            await CatchUpAsync(db, connection, states, now, ct);
-        }
+        if (anySuccess) MarkConnected(connection, states, now);
+        // Between the regular jobs' rounds too: the past is fetched at the pace the budget allows, not one batch per job.
+        if (anySuccess || connection.State == ConnectionState.Connected) await CatchUpAsync(db, connection, states, now, ct);
         await RecordAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
