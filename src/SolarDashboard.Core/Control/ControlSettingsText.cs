@@ -14,8 +14,8 @@ public static class ControlSettingsText
         ChargeDischargeParameters c => $"Forced {(c.Action == ForcedAction.Charge ? "charge" : "discharge")} at "
             + (c.PowerW is { } w ? Kw(Math.Abs(w) / 1000.0) : "the default power")
             + (c.SocControl ? $" until {Num(c.TargetSoc ?? 0)} % SOC" : c.Minutes is { } m ? $", for {Duration(m)}" : ""),
-        BatteryModeParameters { Tou: false } => "Working mode: maximum self-consumption",
-        BatteryModeParameters b => "Working mode: time of use. "
+        BatteryModeParameters { Tou: false } => "Maximum self-consumption",
+        BatteryModeParameters b => "Time of use: "
             + string.Join("; ", b.Windows.Select(w => $"{(w.Charge ? "charge" : "discharge")} {w.Start}–{w.End} {Days(w.Days)}"))
             + $". Surplus PV goes to {(b.SurplusPriority == SurplusPv.Charge ? "the battery" : "the grid")} first; charging from the grid at up to {Kw(b.MaxGridChargeKw ?? 0)}",
         BatteryLimitParameters l => "Battery parameters: " + string.Join(", ", new[]
