@@ -5,7 +5,8 @@ namespace SolarDashboard.Core.Control;
 /// <summary>
 /// The window a TOU editor adds: valid on its own ("HH:MM", end after start) and clear of every other window on its days, so
 /// adding one never starts with an error. It takes the longest time free on every day, else the longest free on some days
-/// (then only those days), at most <see cref="Length"/> long, charging when the last window discharges and vice versa.
+/// (then only those days), at most <see cref="Length"/> long, in the other direction than the window it follows (or the last
+/// window), so it never just extends a neighbour.
 /// </summary>
 public static class TouDefaults
 {
@@ -25,15 +26,21 @@ public static class TouDefaults
             foreach (var day in w.Days.Where(d => d is >= 1 and <= 7))
                 for (var m = start; m < end && m < DayEnd; m++) busy[day, m] = true;
         }
-        var charge = existing.Count == 0 || !existing[^1].Charge;
         var everyDay = Enumerable.Range(1, 7).ToList();
-        if (LongestFree(busy, everyDay) is { } all) return Window(all, charge, everyDay);
+        if (LongestFree(busy, everyDay) is { } all) return Window(all, Charge(existing, all.Start, everyDay), everyDay);
         // Free on some days only: the longest gap of any single day, for every day it is free on.
         var best = everyDay.Select(d => (Day: d, Gap: LongestFree(busy, [d]))).Where(x => x.Gap is not null).OrderByDescending(x => x.Gap!.Value.Length).FirstOrDefault();
         if (best.Gap is not { } gap) return null;
         var length = Math.Min(gap.Length, (int)Length.TotalMinutes);
         var days = everyDay.Where(d => Enumerable.Range(gap.Start, length).All(m => !busy[d, m])).ToList();
-        return Window((gap.Start, length), charge, days);
+        return Window((gap.Start, length), Charge(existing, gap.Start, days), days);
+    }
+
+    /// <summary>The other direction than the window ending where the new one starts on its days, else than the last window.</summary>
+    private static bool Charge(IReadOnlyList<TouWindow> existing, int start, IReadOnlyList<int> days)
+    {
+        var before = existing.LastOrDefault(w => w.End == Time(start) && w.Days.Intersect(days).Any()) ?? existing.LastOrDefault();
+        return before is null || !before.Charge;
     }
 
     private static TouWindow Window((int Start, int Length) gap, bool charge, IReadOnlyList<int> days) =>

@@ -20,13 +20,13 @@ public sealed class TouDefaultsTests
     }
 
     [Fact]
-    public void A_new_window_takes_the_longest_free_time_and_the_other_direction_than_the_last()
+    public void A_new_window_takes_the_longest_free_time_and_the_other_direction_than_the_window_it_follows()
     {
         TouWindow[] existing = [new("01:00", "05:00", true, EveryDay), new("17:00", "21:00", false, EveryDay)];
 
         var added = TouDefaults.NewWindow(existing)!;
 
-        Assert.Equal(("05:00", "07:00", true), (added.Start, added.End, added.Charge));
+        Assert.Equal(("05:00", "07:00", false), (added.Start, added.End, added.Charge)); // window 1 charges until 05:00
         Assert.Equal(EveryDay, added.Days);
         Assert.Empty(ControlRules.WindowProblems(With(existing, added)));
     }
