@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace SolarDashboard.E2E;
@@ -62,22 +63,32 @@ public sealed class DemoOperatorTests(MorningFixture fixture) : IClassFixture<Mo
         await BrowserFixture.ShotAsync(page, "control-demo-operator-task-light-desktop");
         BrowserFixture.AssertNoErrors(errors);
 
+        // The changed pages in both themes and on a phone: screenshots to look at, and no serious or critical axe violation.
         var taskUrl = page.Url;
-        foreach (var (dark, width, name) in new[] { (true, 1280, "dark-desktop"), (false, 390, "light-phone"), (true, 390, "dark-phone") })
+        var violations = new List<string>();
+        foreach (var (dark, width, name) in new[] { (false, 1280, "light-desktop"), (true, 1280, "dark-desktop"), (false, 390, "light-phone"), (true, 390, "dark-phone") })
         {
             var (c, p, e) = await fixture.OpenAsync(width: width, height: width < 500 ? 844 : 900, dark: dark, user: "olga-operator");
             await using var __ = c;
+            async Task CheckAsync(string shot)
+            {
+                await BrowserFixture.WaitForCircuitAsync(p);
+                await p.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
+                violations.AddRange((await p.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
+                    .SelectMany(v => v.Nodes.Select(n => $"{shot}: {v.Id} [{v.Impact}] {v.Help}: {n.Html}")));
+                if (!name.EndsWith("light-desktop", StringComparison.Ordinal) || !shot.Contains("task")) await BrowserFixture.ShotAsync(p, shot);
+            }
             await p.GotoAsync(taskUrl);
             await Assertions.Expect(p.GetByTestId("sent-settings")).ToBeVisibleAsync();
-            await BrowserFixture.ShotAsync(p, $"control-demo-operator-task-{name}");
+            await CheckAsync($"control-demo-operator-task-{name}");
             await p.GotoAsync($"/control?plant={plantId}&kind=BatteryMode");
-            await BrowserFixture.WaitForCircuitAsync(p);
             await Assertions.Expect(p.GetByTestId("schedule-source")).ToBeVisibleAsync();
-            await BrowserFixture.ShotAsync(p, $"control-demo-operator-tou-{name}");
+            await CheckAsync($"control-demo-operator-tou-{name}");
             await p.GotoAsync("/control/history");
             await Assertions.Expect(p.GetByTestId("history")).ToContainTextAsync("Feed-in limit");
-            await BrowserFixture.ShotAsync(p, $"control-history-{name}");
+            await CheckAsync($"control-history-{name}");
             BrowserFixture.AssertNoErrors(e);
         }
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace SolarDashboard.E2E;
@@ -9,24 +10,33 @@ public sealed class PhoneListTests(BrowserFixture fixture) : IClassFixture<Brows
     private static async Task AssertKeyColumnsVisibleAsync(IPage page, ILocator firstRow, params string[] keyTexts)
     {
         await Assertions.Expect(firstRow).ToBeVisibleAsync(new() { Timeout = 90_000 });
-        var cells = firstRow.Locator("td");
-        Assert.True(await cells.CountAsync() > 0, "the row has no cells");
-        for (var i = 0; i < await cells.CountAsync(); i++)
+        // Measured in one go in the page: a live refresh may re-render the rows between two separate measurements.
+        var cells = await firstRow.EvaluateAsync<Cell[]>(
+            "row => [...row.querySelectorAll('td')].map(td => { const r = td.getBoundingClientRect(); return { label: td.dataset.label ?? '', x: r.x, width: r.width, height: r.height }; })");
+        Assert.NotEmpty(cells);
+        foreach (var cell in cells)
         {
-            var box = await cells.Nth(i).BoundingBoxAsync();
-            var label = await cells.Nth(i).GetAttributeAsync("data-label");
-            Assert.True(box is { Width: > 0, Height: > 0 }, $"cell {i} ({label}) has no size: {box?.Width}×{box?.Height}");
-            Assert.True(box!.X >= 0 && box.X + box.Width <= 391, $"cell {i} ({label}) lies outside the phone's width: x {box.X}, width {box.Width}");
+            Assert.True(cell.Width > 0 && cell.Height > 0, $"the {cell.Label} cell has no size: {cell.Width}×{cell.Height}");
+            Assert.True(cell.X >= 0 && cell.X + cell.Width <= 391, $"the {cell.Label} cell lies outside the phone's width: x {cell.X}, width {cell.Width}");
         }
         foreach (var text in keyTexts)
         {
-            var key = firstRow.Locator($"td[data-label='{text}']");
-            await Assertions.Expect(key).ToBeVisibleAsync();
-            var box = await key.BoundingBoxAsync();
-            Assert.True(box is { Width: > 40, Height: > 0 }, $"the {text} column is squeezed: {box?.Width}×{box?.Height}");
+            var key = cells.FirstOrDefault(c => c.Label == text);
+            Assert.True(key is { Width: > 40, Height: > 0 }, $"the {text} column is missing or squeezed: {key?.Width}×{key?.Height}");
         }
         var overflow = await page.EvaluateAsync<double>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 1, $"the page is {overflow} px wider than the phone");
+        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").SelectMany(v => v.Nodes.Select(n => $"{v.Id}: {n.Html}")).ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    /// <summary>One cell as measured in the page (Playwright fills it by property name).</summary>
+    private sealed class Cell
+    {
+        public string Label { get; set; } = "";
+        public double X { get; set; }
+        public double Width { get; set; }
+        public double Height { get; set; }
     }
 
     [Fact]
