@@ -65,7 +65,11 @@ public sealed class ControlRulesTests
     public void Practice_2_of_7_5_is_the_documented_manual_control_body()
     {
         var ours = ControlWire.DeliveryBody([("NE=123456789", ManualControl.Practice2Mode)]);
-        Same(ReferenceDocs.FusionSolar("7.5-practice-2-manual-control-request.json"), ours);
+        // The example's allowedAcChargePower of 10 is "any valid value" (7.5); ours is 0 kW, valid for every controller and battery.
+        var reference = JsonNode.Parse(ReferenceDocs.FusionSolar("7.5-practice-2-manual-control-request.json"))!;
+        Assert.Equal(10, reference["tasks"]![0]!["allowedAcChargePower"]!.GetValue<double>());
+        reference["tasks"]![0]!["allowedAcChargePower"] = 0;
+        Same(reference.ToJsonString(), ours);
     }
 
     [Fact]
@@ -73,8 +77,10 @@ public sealed class ControlRulesTests
     {
         var stored = JsonSerializer.Serialize<ControlParameters>(ManualControl.Practice2Mode, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         Assert.True(ManualControl.Is(stored));
-        Assert.True(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:06", true, [1])])));
-        Assert.False(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:07", true, [1])])));
+        Assert.True(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 0, [new TouWindow("00:05", "00:06", true, [1])])));
+        Assert.False(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 0, [new TouWindow("00:05", "00:07", true, [1])])));
+        // The manual-control mode passes the rules of a plant with a small battery (its grid charge power is within every range).
+        Assert.Empty(ControlRules.Check(ManualControl.Practice2Mode, Plant() with { MaxChargeW = 3000 }));
         Assert.False(ManualControl.Is(BatteryModeParameters.MaximumSelfConsumption));
     }
 
