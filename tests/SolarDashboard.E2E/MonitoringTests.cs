@@ -14,8 +14,8 @@ public sealed class MonitoringTests(BrowserFixture fixture) : IClassFixture<Brow
             await using var _ = context;
             await page.GotoAsync("/plants");
             await page.Locator(".sd-layout[data-interactive=true]").WaitForAsync();
-            // 12 FusionSolar plants and 3 ATESS sites, once both syncs have found them (the page updates itself).
-            await Assertions.Expect(page.GetByTestId("fleet-totals")).ToContainTextAsync("15", new() { Timeout = 90_000 });
+            // 12 installer plants, the demo owner's plant and 3 ATESS sites, once the syncs have found them (the page updates itself).
+            await Assertions.Expect(page.GetByTestId("fleet-totals")).ToContainTextAsync("16", new() { Timeout = 90_000 });
             await BrowserFixture.ShotAsync(page, $"plants-list-{(dark ? "dark" : "light")}-desktop");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" }).ClickAsync();

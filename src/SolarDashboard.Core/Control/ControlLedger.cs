@@ -46,7 +46,8 @@ public sealed class ControlLedger(
             facts.AddRange(vendors.For(group.Key) is { } vendor
                 ? (await vendor.ReadFactsAsync(group.ToList(), ct)).Select(f => f with { Vendor = group.Key })
                 : group.Select(p => Uncontrollable(p, group.Key)));
-        return facts.Select(f => f with { RunningTaskId = running.TryGetValue(f.PlantId, out var task) ? task : null })
+        var zones = plants.ToDictionary(p => p.Id, p => p.TimeZoneId);
+        return facts.Select(f => f with { RunningTaskId = running.TryGetValue(f.PlantId, out var task) ? task : null, TimeZoneId = zones.GetValueOrDefault(f.PlantId) })
             .OrderBy(f => f.PlantName, StringComparer.Ordinal).ToList();
     }
 
@@ -158,7 +159,8 @@ public sealed class ControlLedger(
         var ids = await (oldestFirst ? visible.OrderBy(id => id) : visible.OrderByDescending(id => id)).Skip(skip).Take(take).ToListAsync(ct);
         var tasks = (await db.ControlTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id);
         var plants = (await db.ControlTaskPlants.AsNoTracking().Where(p => ids.Contains(p.TaskId)).ToListAsync(ct)).ToLookup(p => p.TaskId);
-        return ids.Select(id => new ControlTaskView(tasks[id], plants[id].ToList(), [])).ToList();
+        var zones = await ZonesAsync(db, plants.SelectMany(g => g).Select(p => p.PlantId), ct);
+        return ids.Select(id => new ControlTaskView(tasks[id], plants[id].ToList(), []) { TimeZoneId = ZoneOf(plants[id], zones) }).ToList();
     }
 
     /// <summary>How many tasks touch this user's plants (for paging).</summary>
@@ -184,8 +186,36 @@ public sealed class ControlLedger(
         var events = await db.ControlTaskEvents.AsNoTracking().Where(e => e.TaskId == taskId).OrderBy(e => e.Id).ToListAsync(ct);
         var vendor = await db.Connections.AsNoTracking().Where(c => c.Id == task.ConnectionId).Select(c => (Vendor?)c.Vendor).SingleOrDefaultAsync(ct);
         var manual = vendor is { } v && vendors.For(v)?.Rules.ManualControlMode is { } mode ? ControlJson.Write(mode) : null;
-        return new ControlTaskView(task, plants, events, manual);
+        return new ControlTaskView(task, plants, events, manual) { TimeZoneId = ZoneOf(plants, await ZonesAsync(db, plants.Select(p => p.PlantId), ct)) };
     }
+
+    /// <summary>
+    /// The TOU schedule a plant's form starts from: the one its vendor reports, else the last one sent to it from here
+    /// (delivered: not refused before it reached the plant); null when neither is known.
+    /// </summary>
+    public async Task<KnownSchedule?> KnownScheduleAsync(UserAccess user, PlantControlFacts plant, CancellationToken ct = default)
+    {
+        if (!user.CanControl(plant.PlantId)) return null;
+        if (plant.ReportedMode is { Tou: true } reported) return new KnownSchedule(reported, null, null, null);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sent = await db.ControlTaskPlants.AsNoTracking()
+            .Where(p => p.PlantId == plant.PlantId && p.Status != PlantControlStatus.Rejected && p.Status != PlantControlStatus.NotDelivered)
+            .Join(db.ControlTasks.AsNoTracking().Where(t => t.Kind == ControlKind.BatteryMode), p => p.TaskId, t => t.Id, (p, t) => new { p.ParametersJson, p.Status, t.Id, t.SubmittedAt })
+            .OrderByDescending(x => x.Id).ToListAsync(ct);
+        return sent.Select(x => (x, Mode: ControlJson.Read(x.ParametersJson) as BatteryModeParameters))
+            .Where(x => x.Mode is { Tou: true })
+            .Select(x => new KnownSchedule(x.Mode!, x.x.Id, x.x.SubmittedAt, x.x.Status)).FirstOrDefault();
+    }
+
+    private static async Task<Dictionary<int, string>> ZonesAsync(SolarDbContext db, IEnumerable<int> plantIds, CancellationToken ct)
+    {
+        var ids = plantIds.Distinct().ToList();
+        return await db.Plants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.TimeZoneId, ct);
+    }
+
+    /// <summary>The zone a task's times are shown in: its plants' (the first plant's when they differ).</summary>
+    private static string? ZoneOf(IEnumerable<ControlTaskPlant> plants, IReadOnlyDictionary<int, string> zones) =>
+        plants.OrderBy(p => p.PlantName, StringComparer.Ordinal).Select(p => zones.GetValueOrDefault(p.PlantId)).FirstOrDefault(z => z is not null);
 
     /// <summary>Sends a recorded task once. Any answer is recorded per plant; no answer makes it "unknown".</summary>
     private async Task DeliverAsync(int taskId, CancellationToken ct)
@@ -266,7 +296,7 @@ public sealed class ControlLedger(
         task.State = anyRunning ? ControlTaskState.Running : ControlTaskState.Finished;
         task.NextCheckAt = anyRunning ? now + vendor.Cadence.CheckInterval + vendor.Cadence.CheckMargin : null;
         if (!anyRunning) task.FinishedAt = now;
-        db.ControlTaskEvents.Add(Event(task.Id, now, "delivered", $"failCode {answer.FailCode}: {answer.Message ?? "no message"}. Answer: {Trim(answer.Raw)}"));
+        db.ControlTaskEvents.Add(Event(task.Id, now, "delivered", $"failCode {answer.FailCode}: {Sentence(answer.Message ?? "no message")} Answer: {Trim(answer.Raw)}"));
     }
 
     private static void Finish(SolarDbContext db, ControlTaskRecord task, List<ControlTaskPlant> plants, PlantControlStatus status, string message, DateTimeOffset now)
@@ -296,6 +326,9 @@ public sealed class ControlLedger(
 
     internal static ControlTaskEvent Event(int taskId, DateTimeOffset at, string step, string detail) =>
         new() { TaskId = taskId, At = at, Step = step, Detail = detail.Length > 4000 ? detail[..4000] + "…" : detail };
+
+    /// <summary>A vendor's message as a sentence: one full stop at the end, not two ("delivered successfully.").</summary>
+    internal static string Sentence(string text) => text.TrimEnd().TrimEnd('.') + ".";
 
     internal static string Trim(string raw) => raw.Length > 1500 ? raw[..1500] + "…" : raw;
 }

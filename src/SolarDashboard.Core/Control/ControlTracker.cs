@@ -129,7 +129,7 @@ public sealed class ControlTracker(
             task.Checks++;
             var changed = Apply(plants, answer, now);
             if (changed || answer.FailCode != 0)
-                db.ControlTaskEvents.Add(ControlLedger.Event(task.Id, now, "checked", $"failCode {answer.FailCode}: {answer.Message ?? "no message"}. Answer: {ControlLedger.Trim(answer.Raw)}"));
+                db.ControlTaskEvents.Add(ControlLedger.Event(task.Id, now, "checked", $"failCode {answer.FailCode}: {ControlLedger.Sentence(answer.Message ?? "no message")} Answer: {ControlLedger.Trim(answer.Raw)}"));
         }
         catch (ControlVendorException ex)
         {

@@ -17,6 +17,12 @@ public sealed record PlantControlFacts(
 
     public string? BatteryModeText { get; init; }
 
+    /// <summary>The plant's time zone (IANA id or fixed offset): TOU windows and every time in the forms are in it.</summary>
+    public string? TimeZoneId { get; init; }
+
+    /// <summary>The working mode with its TOU windows as the plant reports it, where the vendor reports it (FusionSolar does not: 5.2.3 only sets it).</summary>
+    public BatteryModeParameters? ReportedMode { get; init; }
+
     /// <summary>Devices whose settings can be changed one by one (vendor key → the vendor's type); empty where the vendor has none.</summary>
     public IReadOnlyDictionary<string, string> DeviceTypes { get; init; } = new Dictionary<string, string>();
 

@@ -60,6 +60,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TimeProvider>(sp => new Sandbox.Simulation.SimulatedTimeProvider(sp.GetRequiredService<Sandbox.Simulation.SimulationClock>()));
         services.AddHostedService<DemoConnectionSeeder>();
         services.AddHostedService<DemoRedexSeeder>();
+        services.AddHostedService<DemoControlSeeder>();
         return services;
     }
 

@@ -61,7 +61,9 @@ public sealed class ControlBoundsDeliveryTests
 
         Assert.False(plan.CanSend);
         Assert.Equal("", Assert.Single(plan.Plants).WireJson);
-        Assert.Contains(outcome.Problems, p => p.Contains("the maximum feed-in power must be a number from -1000 to"));
+        // The plant's own range: its capacity stands in for the inverters' rated power.
+        var rated = FieldLimit.Num(plant.InverterRatedKw!.Value);
+        Assert.Contains(outcome.Problems, p => p.Contains($"the maximum feed-in power must be a number from -{rated} to {rated} kW (the plant's rated power)"));
         await AssertNothingSentAsync(sandbox, h, plant);
     }
 }

@@ -15,6 +15,9 @@ public sealed class ControlLimitsTests
         double? ratedKw = 10, double? soc = null) =>
         new(1, "Home", "NE=1", 1, true, null, true, false, controller, true, soc, 7, maxChargeW, maxDischargeW, ratedKw, null);
 
+    /// <summary>A plant whose devices report no limits (no rated power, no battery maxima): the documented range applies.</summary>
+    private static PlantControlFacts Silent(ControllerType controller = ControllerType.Dongle) => Plant(controller, maxChargeW: null, maxDischargeW: null, ratedKw: null);
+
     private static ChargeDischargeParameters Minutes(int minutes) => new(ForcedAction.Charge, false, null, minutes, null);
     private static ChargeDischargeParameters Target(double soc) => new(ForcedAction.Charge, true, soc, null, null);
     private static ChargeDischargeParameters Power(ForcedAction action, int watts) => new(action, false, null, 60, watts);
@@ -59,18 +62,18 @@ public sealed class ControlLimitsTests
         { "discharge power int.MinValue W", Power(ForcedAction.Discharge, int.MinValue), Plant(), "from 0.001 to 3 kW" },
 
         // allowedAcChargePower, kW by controller (5.2.3)
-        { "grid charge 0 kW", GridCharge(0), Plant(), null },
-        { "grid charge 30 kW via Dongle", GridCharge(30), Plant(), null },
-        { "grid charge -0.001 kW", GridCharge(-0.001), Plant(), "from 0 to 30 kW (for a plant with a Dongle)" },
-        { "grid charge 30.001 kW via Dongle", GridCharge(30.001), Plant(), "from 0 to 30 kW (for a plant with a Dongle)" },
-        { "grid charge NaN", GridCharge(double.NaN), Plant(), "must be a number from 0 to 30 kW" },
-        { "grid charge +infinity", GridCharge(double.PositiveInfinity), Plant(), "from 0 to 30 kW" },
-        { "grid charge -infinity", GridCharge(double.NegativeInfinity), Plant(), "from 0 to 30 kW" },
-        { "grid charge double.MaxValue", GridCharge(double.MaxValue), Plant(), "from 0 to 30 kW" },
-        { "grid charge 50 kW via EMMA", GridCharge(50), Plant(ControllerType.Emma), null },
-        { "grid charge 50.001 kW via EMMA", GridCharge(50.001), Plant(ControllerType.Emma), "from 0 to 50 kW" },
-        { "grid charge 50000 kW via SmartLogger", GridCharge(50000), Plant(ControllerType.SmartLogger), null },
-        { "grid charge 50000.001 kW via SmartLogger", GridCharge(50000.001), Plant(ControllerType.SmartLogger), "from 0 to 50000 kW" },
+        { "grid charge 0 kW", GridCharge(0), Silent(), null },
+        { "grid charge 30 kW via Dongle", GridCharge(30), Silent(), null },
+        { "grid charge -0.001 kW", GridCharge(-0.001), Silent(), "from 0 to 30 kW (documented for a plant with a Dongle" },
+        { "grid charge 30.001 kW via Dongle", GridCharge(30.001), Silent(), "from 0 to 30 kW (documented for a plant with a Dongle" },
+        { "grid charge NaN", GridCharge(double.NaN), Silent(), "must be a number from 0 to 30 kW" },
+        { "grid charge +infinity", GridCharge(double.PositiveInfinity), Silent(), "from 0 to 30 kW" },
+        { "grid charge -infinity", GridCharge(double.NegativeInfinity), Silent(), "from 0 to 30 kW" },
+        { "grid charge double.MaxValue", GridCharge(double.MaxValue), Silent(), "from 0 to 30 kW" },
+        { "grid charge 50 kW via EMMA", GridCharge(50), Silent(ControllerType.Emma), null },
+        { "grid charge 50.001 kW via EMMA", GridCharge(50.001), Silent(ControllerType.Emma), "from 0 to 50 kW" },
+        { "grid charge 50000 kW via SmartLogger", GridCharge(50000), Silent(ControllerType.SmartLogger), null },
+        { "grid charge 50000.001 kW via SmartLogger", GridCharge(50000.001), Silent(ControllerType.SmartLogger), "from 0 to 50000 kW" },
         { "grid charge 5 kW via inverter (battery 5 kW)", GridCharge(5), Plant(ControllerType.Inverter), null },
         { "grid charge 5.001 kW via inverter (battery 5 kW)", GridCharge(5.001), Plant(ControllerType.Inverter), "from 0 to 5 kW" },
         { "grid charge via inverter without a reported maximum", GridCharge(1), Plant(ControllerType.Inverter, maxChargeW: null), "has not reported its maximum charge power" },
@@ -127,20 +130,29 @@ public sealed class ControlLimitsTests
         { "max discharge int.MaxValue W", new BatteryLimitParameters(null, null, null, int.MaxValue), Plant(), "from 0 to 3 kW" },
 
         // maxGridFeedInPower, kW by controller (5.2.7)
-        { "feed-in -1000 kW", FeedIn(-1000), Plant(), null },
-        { "feed-in 5000 kW via Dongle", FeedIn(5000), Plant(), null },
-        { "feed-in -1000.001 kW", FeedIn(-1000.001), Plant(), "from -1000 to 5000 kW (for a plant with a Dongle)" },
-        { "feed-in 5000.001 kW via Dongle", FeedIn(5000.001), Plant(), "from -1000 to 5000 kW" },
-        { "feed-in NaN", FeedIn(double.NaN), Plant(), "must be a number from -1000 to 5000 kW" },
-        { "feed-in +infinity", FeedIn(double.PositiveInfinity), Plant(), "from -1000 to 5000 kW" },
-        { "feed-in -infinity", FeedIn(double.NegativeInfinity), Plant(), "from -1000 to 5000 kW" },
-        { "feed-in double.MaxValue", FeedIn(double.MaxValue), Plant(), "from -1000 to 5000 kW" },
+        { "feed-in -1000 kW", FeedIn(-1000), Silent(), null },
+        { "feed-in 5000 kW via Dongle", FeedIn(5000), Silent(), null },
+        { "feed-in -1000.001 kW", FeedIn(-1000.001), Silent(), "from -1000 to 5000 kW (documented for a plant with a Dongle" },
+        { "feed-in 5000.001 kW via Dongle", FeedIn(5000.001), Silent(), "from -1000 to 5000 kW" },
+        { "feed-in NaN", FeedIn(double.NaN), Silent(), "must be a number from -1000 to 5000 kW" },
+        { "feed-in +infinity", FeedIn(double.PositiveInfinity), Silent(), "from -1000 to 5000 kW" },
+        { "feed-in -infinity", FeedIn(double.NegativeInfinity), Silent(), "from -1000 to 5000 kW" },
+        { "feed-in double.MaxValue", FeedIn(double.MaxValue), Silent(), "from -1000 to 5000 kW" },
         { "feed-in 10 kW via EMMA rated 10 kW", FeedIn(10), Plant(ControllerType.Emma), null },
-        { "feed-in 10.001 kW via EMMA rated 10 kW", FeedIn(10.001), Plant(ControllerType.Emma), "from -1000 to 10 kW" },
+        { "feed-in 10.001 kW via EMMA rated 10 kW", FeedIn(10.001), Plant(ControllerType.Emma), "from -10 to 10 kW" },
         { "feed-in via EMMA of unknown rating", FeedIn(0), Plant(ControllerType.Emma, ratedKw: null), "rated power of its inverters is not known" },
-        { "feed-in 50000 kW via distributed SmartLogger", FeedIn(50000), Plant(ControllerType.DistributedSmartLogger), null },
-        { "feed-in 50000.001 kW via distributed SmartLogger", FeedIn(50000.001), Plant(ControllerType.DistributedSmartLogger), "from -1000 to 50000 kW" },
-        { "feed-in 5000.001 kW via SmartLogger", FeedIn(5000.001), Plant(ControllerType.SmartLogger), "from -1000 to 5000 kW (for a plant with a SmartLogger)" },
+        { "feed-in 50000 kW via distributed SmartLogger", FeedIn(50000), Silent(ControllerType.DistributedSmartLogger), null },
+        { "feed-in 50000.001 kW via distributed SmartLogger", FeedIn(50000.001), Silent(ControllerType.DistributedSmartLogger), "from -1000 to 50000 kW" },
+        // The plant's own size narrows the documented ranges: an 11 kWp home is not offered -1000 to 5000 kW.
+        { "grid charge 5 kW via Dongle, battery 5 kW", GridCharge(5), Plant(), null },
+        { "grid charge 5.001 kW via Dongle, battery 5 kW", GridCharge(5.001), Plant(), "from 0 to 5 kW (the battery's maximum charge power)" },
+        { "grid charge 30.001 kW via Dongle, battery silent", GridCharge(30.001), Silent(), "from 0 to 30 kW (documented for a plant with a Dongle; the battery reports no maximum charge power)" },
+        { "feed-in 10 kW, plant rated 10 kW", FeedIn(10), Plant(), null },
+        { "feed-in -10 kW, plant rated 10 kW", FeedIn(-10), Plant(), null },
+        { "feed-in 10.001 kW, plant rated 10 kW", FeedIn(10.001), Plant(), "from -10 to 10 kW (the plant's rated power)" },
+        { "feed-in -10.001 kW, plant rated 10 kW", FeedIn(-10.001), Plant(), "from -10 to 10 kW" },
+        { "feed-in 5000.001 kW via Dongle, plant silent", FeedIn(5000.001), Silent(), "from -1000 to 5000 kW (documented for a plant with a Dongle; the plant reports no rated power)" },
+        { "feed-in 5000.001 kW via SmartLogger", FeedIn(5000.001), Silent(ControllerType.SmartLogger), "from -1000 to 5000 kW (documented for a plant with a SmartLogger" },
     };
 
     [Theory]

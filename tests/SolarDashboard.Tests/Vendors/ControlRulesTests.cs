@@ -65,7 +65,11 @@ public sealed class ControlRulesTests
     public void Practice_2_of_7_5_is_the_documented_manual_control_body()
     {
         var ours = ControlWire.DeliveryBody([("NE=123456789", ManualControl.Practice2Mode)]);
-        Same(ReferenceDocs.FusionSolar("7.5-practice-2-manual-control-request.json"), ours);
+        // The example's allowedAcChargePower of 10 is "any valid value" (7.5); ours is 0 kW, valid for every controller and battery.
+        var reference = JsonNode.Parse(ReferenceDocs.FusionSolar("7.5-practice-2-manual-control-request.json"))!;
+        Assert.Equal(10, reference["tasks"]![0]!["allowedAcChargePower"]!.GetValue<double>());
+        reference["tasks"]![0]!["allowedAcChargePower"] = 0;
+        Same(reference.ToJsonString(), ours);
     }
 
     [Fact]
@@ -73,8 +77,10 @@ public sealed class ControlRulesTests
     {
         var stored = JsonSerializer.Serialize<ControlParameters>(ManualControl.Practice2Mode, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         Assert.True(ManualControl.Is(stored));
-        Assert.True(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:06", true, [1])])));
-        Assert.False(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 10, [new TouWindow("00:05", "00:07", true, [1])])));
+        Assert.True(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 0, [new TouWindow("00:05", "00:06", true, [1])])));
+        Assert.False(ManualControl.Is(new BatteryModeParameters(true, SurplusPv.FeedToGrid, 0, [new TouWindow("00:05", "00:07", true, [1])])));
+        // The manual-control mode passes the rules of a plant with a small battery (its grid charge power is within every range).
+        Assert.Empty(ControlRules.Check(ManualControl.Practice2Mode, Plant() with { MaxChargeW = 3000 }));
         Assert.False(ManualControl.Is(BatteryModeParameters.MaximumSelfConsumption));
     }
 
@@ -175,7 +181,9 @@ public sealed class ControlRulesTests
     [MemberData(nameof(Ranges))]
     public void Every_documented_range_is_checked_before_sending(string what, ControlParameters parameters, ControllerType controller, bool valid)
     {
-        var problems = ControlRules.Check(parameters, Plant(controller));
+        // The documented ranges, on a plant that reports no limits of its own (an EMMA's bound is its inverters' rating).
+        var silent = Plant(controller) with { MaxChargeW = null, InverterRatedKw = controller == ControllerType.Emma ? 10 : null };
+        var problems = ControlRules.Check(parameters, parameters is FeedInParameters or BatteryModeParameters ? silent : Plant(controller));
         Assert.True(valid == (problems.Count == 0), $"{what}: {string.Join(" | ", problems)}");
     }
 
@@ -202,8 +210,8 @@ public sealed class ControlRulesTests
     public void At_most_fourteen_windows_and_each_needs_days()
     {
         var fifteen = Enumerable.Range(0, 15).Select(i => new TouWindow($"{i:00}:00", $"{i:00}:30", true, [1])).ToArray();
-        Assert.Contains(ControlRules.Check(Tou(10, fifteen), Plant()), p => p.Contains("at most 14"));
-        Assert.Empty(ControlRules.Check(Tou(10, fifteen[..14]), Plant()));
+        Assert.Contains(ControlRules.Check(Tou(5, fifteen), Plant()), p => p.Contains("at most 14"));
+        Assert.Empty(ControlRules.Check(Tou(5, fifteen[..14]), Plant()));
         Assert.NotEmpty(ControlRules.WindowProblems([new("01:00", "02:00", true, [])]));
         Assert.NotEmpty(ControlRules.WindowProblems([new("01:00", "02:00", true, [8])]));
     }

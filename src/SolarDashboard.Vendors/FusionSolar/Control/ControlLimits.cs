@@ -53,32 +53,52 @@ public static class ControlLimits
         return new(name, "kW", min, Math.Min(w / 1000, WireMaxKw), section, $"the battery's {what}");
     }
 
-    /// <summary>allowedAcChargePower by controller (5.2.3); directly connected inverters: up to the battery's maximum charge power.</summary>
+    /// <summary>
+    /// allowedAcChargePower by controller (5.2.3), narrowed to what the battery itself reports it can take (a 5 kW battery
+    /// behind a Dongle does not charge at 30 kW); the documented range alone only when the battery reports no maximum.
+    /// Directly connected inverters: up to the battery's maximum charge power, which must then be known.
+    /// </summary>
     private static FieldLimit GridCharge(PlantControlFacts? plant)
     {
         const string name = "maximum grid charge power";
-        return plant?.Controller switch
+        var documented = plant?.Controller switch
         {
-            null => new(name, "kW", 0, 50000, "5.2.3", "the widest controller range"),
+            null => new FieldLimit(name, "kW", 0, 50000, "5.2.3", "the widest controller range"),
             ControllerType.Dongle => new(name, "kW", 0, 30, "5.2.3", "for a plant with a Dongle"),
             ControllerType.Emma => new(name, "kW", 0, 50, "5.2.3", "for a plant with an EMMA"),
             ControllerType.SmartLogger or ControllerType.DistributedSmartLogger => new(name, "kW", 0, 50000, "5.2.3", $"for a plant with {ControlRules.ControllerName(plant.Controller)}"),
-            _ => Battery(name, 0, plant, plant.MaxChargeW, "maximum charge power", "5.2.3") with { Source = "the inverter's limit: its battery's maximum charge power" },
+            _ => null,
         };
+        if (plant is null) return documented!;
+        var battery = plant.MaxChargeW is { } w && double.IsFinite(w) && w > 0 ? w / 1000 : (double?)null;
+        if (documented is null)
+            return Battery(name, 0, plant, plant.MaxChargeW, "maximum charge power", "5.2.3") with { Source = "the inverter's limit: its battery's maximum charge power" };
+        return battery is { } kw && kw < documented.Max
+            ? documented with { Max = kw, Source = "the battery's maximum charge power" }
+            : documented with { Source = battery is null ? $"documented {documented.Source}; the battery reports no maximum charge power" : documented.Source };
     }
 
-    /// <summary>maxGridFeedInPower by controller (5.2.7); EMMA: up to the inverters' rated power.</summary>
+    /// <summary>
+    /// maxGridFeedInPower by controller (5.2.7), narrowed to the plant's own size: an 11 kWp home feeds in at most its rated
+    /// power, and a negative limit (importing at least that much) beyond it means nothing either. The inverters' rated power is
+    /// not in the device data, so the plant's capacity stands in for it; without one, the documented range, saying so.
+    /// EMMA: up to the inverters' rated power, which must then be known.
+    /// </summary>
     private static FieldLimit FeedIn(PlantControlFacts? plant)
     {
         const string name = "maximum feed-in power";
-        return plant?.Controller switch
+        var rated = plant?.InverterRatedKw is { } r && double.IsFinite(r) && r > 0 ? r : (double?)null;
+        var documented = plant?.Controller switch
         {
-            null => new(name, "kW", -1000, 50000, "5.2.7", "the widest controller range"),
-            ControllerType.Emma when plant.InverterRatedKw is { } rated && double.IsFinite(rated) && rated > 0 =>
-                new(name, "kW", -1000, rated, "5.2.7", "for a plant with an EMMA: its inverters' rated power"),
+            null => new FieldLimit(name, "kW", -1000, 50000, "5.2.7", "the widest controller range"),
+            ControllerType.Emma when rated is { } kw => new(name, "kW", -1000, kw, "5.2.7", "for a plant with an EMMA: its inverters' rated power"),
             ControllerType.Emma => new(name, "kW", -1000, 0, "5.2.7") { Missing = "the rated power of its inverters is not known, and an EMMA allows no more." },
             ControllerType.DistributedSmartLogger => new(name, "kW", -1000, 50000, "5.2.7", "for a plant with a distributed SmartLogger"),
             _ => new(name, "kW", -1000, 5000, "5.2.7", $"for a plant with {ControlRules.ControllerName(plant.Controller)}"),
         };
+        if (plant is null || documented.Missing is not null) return documented;
+        return rated is { } size
+            ? documented with { Min = Math.Max(documented.Min, -size), Max = Math.Min(documented.Max, size), Source = "the plant's rated power" }
+            : documented with { Source = $"documented {documented.Source}; the plant reports no rated power" };
     }
 }

@@ -40,8 +40,13 @@ public sealed class ControlForm
     public bool Tou { get; set; } = true;
     public SurplusPv Surplus { get; set; } = SurplusPv.FeedToGrid;
     public double? GridChargeKw { get; set; } = 3;
-    public List<TouWindowRow> Windows { get; set; } =
-        [new() { Start = "01:00", End = "05:00", Charge = true }, new() { Start = "17:00", End = "21:00", Charge = false }];
+    public List<TouWindowRow> Windows { get; set; } = Example();
+
+    /// <summary>Where the windows came from ("the schedule last sent …"), shown above them; null before a plant is chosen.</summary>
+    public string? ScheduleNote { get; private set; }
+
+    private int? _schedulePlant;
+    private string _loadedWindows = Snapshot(Example());
 
     // Battery parameters (5.2.5).
     public double? EndOfChargeSoc { get; set; }
@@ -85,6 +90,38 @@ public sealed class ControlForm
         Load(kept.Parameters);
         _selected.Clear();
         _selected.Add(kept.PlantId);
+    }
+
+    /// <summary>
+    /// The plant whose schedule the TOU editor should start from now: the one plant selected for a working-mode task, when
+    /// its schedule is not loaded yet and the windows have not been edited since the last load (an edit is never overwritten).
+    /// </summary>
+    public int? SchedulePlantToLoad => Kind == ControlKind.BatteryMode && _selected.Count == 1 && _selected.First() is var id && id != _schedulePlant
+        && Snapshot(Windows) == _loadedWindows ? id : null;
+
+    /// <summary>Starts the TOU editor from the plant's known schedule (reported or last sent), or an example when none is known, and says which.</summary>
+    public void StartFrom(PlantControlFacts plant, KnownSchedule? known)
+    {
+        _schedulePlant = plant.PlantId;
+        if (known is { Mode: { Tou: true } mode })
+        {
+            Surplus = mode.SurplusPriority ?? Surplus;
+            GridChargeKw = mode.MaxGridChargeKw ?? GridChargeKw;
+            Windows = TouWindowRow.FromWindows(mode.Windows);
+        }
+        else
+        {
+            Windows = Example();
+        }
+        _loadedWindows = Snapshot(Windows);
+        ScheduleNote = ControlTexts.ScheduleSource(plant, known);
+    }
+
+    /// <summary>"plant time, Europe/Berlin": the zone the selected plants' windows and times are in.</summary>
+    public string PlantTimeLabel(IEnumerable<PlantControlFacts> plants)
+    {
+        var zones = plants.Where(p => _selected.Contains(p.PlantId)).Select(p => p.TimeZoneId).Distinct().ToList();
+        return zones is [{ } zone] ? $"plant time, {ControlTexts.ZoneName(zone)}" : "each plant's own time";
     }
 
     /// <summary>The vendor's manual-control mode (FusionSolar: practice 2 of 7.5), which leaves the battery to forced charge and discharge tasks.</summary>
@@ -214,12 +251,18 @@ public sealed class ControlForm
         if (limit.Missing is not null) return "Cannot be checked yet: " + limit.Missing;
         return limit.Min > limit.Max
             ? "The selected plants have no range in common; choose them separately."
-            : $"Allowed for the selected plants: {FieldLimit.Num(limit.Min)} to {FieldLimit.Num(limit.Max)} {limit.Unit}.";
+            : $"Allowed for the selected plants: {limit.Range}.";
     }
 
     private static int Watts(double kw) => ControlUnits.TryWatts(kw, out var w) ? w : throw new OverflowException($"{kw} kW does not fit the wire format.");
 
     private static int Whole(double minutes) => ControlUnits.TryWhole(minutes, out var n) ? n : throw new OverflowException($"{minutes} is not a whole number of minutes.");
+
+    /// <summary>Two windows before a plant's schedule is known: a night charge and an evening discharge.</summary>
+    private static List<TouWindowRow> Example() =>
+        [new() { Start = "01:00", End = "05:00", Charge = true }, new() { Start = "17:00", End = "21:00", Charge = false }];
+
+    private static string Snapshot(List<TouWindowRow> rows) => ControlJson.Write(new BatteryModeParameters(true, null, null, TouWindowRow.ToWindows(rows)));
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
 }

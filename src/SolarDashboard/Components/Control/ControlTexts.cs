@@ -57,6 +57,20 @@ public static class ControlTexts
         _ => "Inverter (direct)",
     };
 
+    /// <summary>Where the TOU editor's windows come from, in one sentence.</summary>
+    public static string ScheduleSource(PlantControlFacts plant, KnownSchedule? known) => known switch
+    {
+        { IsReported: true } => $"Starting from {plant.PlantName}'s current schedule, as the plant reports it.",
+        { TaskId: { } id, SentAt: { } at } => $"Starting from the schedule last sent to {plant.PlantName}: task #{id}, {ControlTimes.At(at, plant.TimeZoneId)}"
+            + (known.Status is { } s ? $" ({Status(s).Text.ToLowerInvariant()})" : "") + $". {VendorName(plant)} does not report the current schedule.",
+        _ => $"Starting from an example: {VendorName(plant)} does not report {plant.PlantName}'s current schedule, and none has been sent from here.",
+    };
+
+    /// <summary>"Europe/Berlin", or "UTC+02:00" for a zone known only by its offset.</summary>
+    public static string ZoneName(string? zone) => zone is null ? "zone unknown" : zone.Contains('/') ? zone : "UTC" + zone;
+
+    private static string VendorName(PlantControlFacts plant) => plant.Vendor.ToString();
+
     /// <summary>The battery's working mode in its vendor's words.</summary>
     public static string Mode(PlantControlFacts p) => p.BatteryModeText ?? (p.BatteryModeCode is { } code ? $"Unknown state {code}" : "—");
 }

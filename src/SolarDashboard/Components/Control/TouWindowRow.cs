@@ -19,9 +19,6 @@ public sealed class TouWindowRow
 
     public static List<TouWindowRow> FromWindows(IEnumerable<TouWindow> windows) => windows.Select(From).ToList();
 
-    /// <summary>The window a new row starts as: right after this one, the other direction, the same days.</summary>
-    public TouWindowRow Next() => new() { Start = End, End = "23:59", Charge = !Charge, Days = [.. Days] };
-
     public void ToggleDay(int day)
     {
         if (!Days.Remove(day)) Days.Add(day);

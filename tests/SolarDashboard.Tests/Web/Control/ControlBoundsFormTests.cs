@@ -108,9 +108,9 @@ public sealed class ControlBoundsFormTests : DashboardTestContext
         var form = new ControlForm(FusionSolarForms.Rules, ControlKind.ActivePower);
         var (section, review) = RenderForm<FeedInSettings>(form);
 
-        Type(section, review, "feed-kw", "5000.5");
+        Type(section, review, "feed-kw", "10.5");
 
-        Assert.Contains("The maximum feed-in power must be from -1000 to 5000 kW (for a plant with a Dongle); 5000.5 kW is outside.", section.Markup);
+        Assert.Contains("The maximum feed-in power must be from -10 to 10 kW (the plant's rated power); 10.5 kW is outside.", section.Markup);
         Assert.True(ReviewDisabled(review));
     }
 }

@@ -194,6 +194,6 @@ public sealed class ControlFormTests
         form.Select(1, true);
         form.Select(2, true);
 
-        Assert.Equal("Allowed for the selected plants: 0 to 5 kW.", form.RangeNote(plants, ControlField.GridChargePower));
+        Assert.Equal("Allowed for the selected plants: 0 to 5 kW (for every selected plant).", form.RangeNote(plants, ControlField.GridChargePower));
     }
 }

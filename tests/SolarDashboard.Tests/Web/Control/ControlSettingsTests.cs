@@ -65,7 +65,7 @@ public sealed class ControlSettingsTests : MudTestContext
         section.Find("input[data-testid=feed-kw]").Change("1.5");
 
         Assert.Equal(new FeedInParameters(true, 1.5, false), form.Parameters());
-        Assert.Contains("Allowed for the selected plants: -1000 to 5000 kW.", section.Markup);
+        Assert.Contains("Allowed for the selected plants: -10 to 10 kW (the plant's rated power).", section.Markup);
     }
 
     [Fact]

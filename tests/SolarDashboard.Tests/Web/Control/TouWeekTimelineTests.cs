@@ -43,7 +43,7 @@ public sealed class TouWeekTimelineTests : MudTestContext
         var changes = 0;
         var editor = Render<TouWindowEditor>(p => p.Add(c => c.Rows, rows).Add(c => c.Rules, FusionSolarForms.Rules).Add(c => c.Changed, () => changes++));
 
-        Assert.Equal("windows 1 and 2 overlap on Tue.", editor.Find("[data-testid=tou-problem]").TextContent);
+        Assert.Equal("Windows 1 and 2 overlap on Tue.", editor.Find("[data-testid=tou-problem]").TextContent);
         Assert.Equal(2, editor.FindAll(".sd-tou-seg.clash").Count);
 
         editor.FindAll("[data-testid=tou-window]")[0].QuerySelectorAll(".sd-day")[1].Click(); // Tue off for window 1
