@@ -54,13 +54,13 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
                 new AgedValue(r.Soc, r.SocAt, IsStale(r.SocAt, now, limit)),
                 new AlarmCounts(r.Critical ?? 0, r.Major ?? 0, r.Minor ?? 0, r.Warning ?? 0),
                 r.DataCollectedAt, stale,
-                new AgedValue(r.GridKw, r.PowerAt, IsStale(r.PowerAt, now, limit)), state);
+                new AgedValue(r.GridKw, r.PowerAt, IsStale(r.PowerAt, now, limit)), state, r.Latitude, r.Longitude);
         }).ToList();
     }
 
     private sealed record ListRow(int Id, int ConnectionId, string Name, string? Address, double? CapacityKwp, string TimeZoneId, Health? Health,
         double? PvKw, DateTimeOffset? PowerAt, double? Soc, DateTimeOffset? SocAt, double? PvKwhToday, string? EnergyDate, DateTimeOffset? EnergyAt,
-        DateTimeOffset? DataCollectedAt, int? Critical, int? Major, int? Minor, int? Warning, double? GridKw);
+        DateTimeOffset? DataCollectedAt, int? Critical, int? Major, int? Minor, int? Warning, double? GridKw, double? Latitude, double? Longitude);
 
     private static readonly Func<long, DateTimeOffset> FromBinary = new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped;
 
@@ -75,7 +75,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT p.Id, p.ConnectionId, p.Name, p.Address, p.CapacityKwp, p.TimeZoneId, s.Health, s.PvKw, s.PowerAt, s.Soc, s.SocAt, s.PvKwhToday, " +
-            "s.EnergyDate, s.EnergyAt, s.DataCollectedAt, s.AlarmsCritical, s.AlarmsMajor, s.AlarmsMinor, s.AlarmsWarning, s.GridKw " +
+            "s.EnergyDate, s.EnergyAt, s.DataCollectedAt, s.AlarmsCritical, s.AlarmsMajor, s.AlarmsMinor, s.AlarmsWarning, s.GridKw, p.Latitude, p.Longitude " +
             "FROM Plants p LEFT JOIN PlantSummaries s ON s.PlantId = p.Id " +
             (plantIds is null ? "" : "WHERE p.Id IN (SELECT value FROM json_each($ids)) ") + "ORDER BY p.Name";
         if (plantIds is not null)
@@ -94,7 +94,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         while (await r.ReadAsync(ct))
             rows.Add(new ListRow(r.GetInt32(0), r.GetInt32(1), r.GetString(2), Text(3), Real(4), r.GetString(5),
                 Text(6) is { } health ? Enum.Parse<Health>(health) : null, Real(7), Time(8), Real(9), Time(10), Real(11), Text(12), Time(13), Time(14),
-                Int(15), Int(16), Int(17), Int(18), Real(19)));
+                Int(15), Int(16), Int(17), Int(18), Real(19), Real(20), Real(21)));
         return rows;
     }
 
