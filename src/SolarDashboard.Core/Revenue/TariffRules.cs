@@ -53,7 +53,7 @@ public static class TariffRules
     {
         if (price is not { } p) errors[field] = $"Enter the {name}.";
         else if (p < 0) errors[field] = $"The {name} cannot be negative.";
-        else if (p > MaxPricePerKwh) errors[field] = $"The {name} is per kWh: at most {MaxPricePerKwh:N0}.";
+        else if (p > MaxPricePerKwh) errors[field] = string.Create(CultureInfo.InvariantCulture, $"The {name} is per kWh: at most {MaxPricePerKwh:N0}.");
         else if (p.Scale > MaxDecimals && decimal.Round(p, MaxDecimals) != p) errors[field] = $"Use at most {MaxDecimals} decimals.";
     }
 }
