@@ -142,17 +142,23 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     /// Today's 5-minute curves of a plant (plant-local day), kW, from its devices' standard series by the same precedence
     /// as its live values: PV, battery (+ charging), grid (+ importing) and load.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(PlantScope scope, int plantId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(PlantScope scope, int plantId, CancellationToken ct = default) =>
+        await GetPowerCurvesAsync(scope, plantId, null, ct);
+
+    /// <summary>The 5-minute curves of <see cref="GetTodayCurvesAsync"/> for any plant-local day (null: today), up to now.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetPowerCurvesAsync(PlantScope scope, int plantId, DateOnly? localDay, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plant = scope.Allows(plantId) ? await db.Plants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == plantId, ct) : null;
         if (plant is null) return new Dictionary<string, IReadOnlyList<SeriesPoint>>();
         var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId).Select(d => new { d.Id, d.Role }).ToListAsync(ct);
         var now = time.GetUtcNow();
-        var local = PlantTime.ToLocal(plant.TimeZoneId, now);
-        var from = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        var day = localDay ?? PlantTime.LocalDate(plant.TimeZoneId, now);
+        var from = PlantTime.ToUtc(plant.TimeZoneId, day.ToDateTime(TimeOnly.MinValue));
+        var end = PlantTime.ToUtc(plant.TimeZoneId, day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var to = end < now ? end.AddTicks(-1) : now;
 
-        var stored = await series.ReadManyAsync(devices.Select(d => d.Id).ToList(), StandardMeasure.Series.Select(m => m.SeriesName).ToList(), from, now, ct);
+        var stored = await series.ReadManyAsync(devices.Select(d => d.Id).ToList(), StandardMeasure.Series.Select(m => m.SeriesName).ToList(), from, to, ct);
         var slots = new SortedDictionary<DateTimeOffset, List<MeasureReading>>();
         foreach (var device in devices)
         {

@@ -17,4 +17,6 @@ public static class EnergyBars
         (StandardMeasure.GridImportKwh, PowerCurves.FromGrid),
         (StandardMeasure.GridExportKwh, PowerCurves.ToGrid),
     ];
+
+    public static string Name(StandardMeasure measure) => Series.Single(s => s.Measure == measure).Name;
 }
