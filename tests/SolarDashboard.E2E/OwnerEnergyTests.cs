@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace SolarDashboard.E2E;
@@ -25,6 +26,9 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
 
         await page.GetByTestId("tariff-edit").ClickAsync();
         await page.GetByText("Import and export prices").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Export price per kWh")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "plant-tariff-form-light-desktop");
+        await AssertAxeCleanAsync(page);
         await page.GetByLabel("Currency").FillAsync("eur");
         await page.GetByLabel("Import price per kWh").FillAsync("0.30");
         await page.GetByLabel("Export price per kWh").FillAsync("0.08");
@@ -71,6 +75,7 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(page.GetByText("+ charging")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByText("+ importing")).ToHaveCountAsync(0);
             await BrowserFixture.ShotAsync(page, $"plant-{name}-balance-{(dark ? "dark" : "light")}-{(width < 600 ? "phone" : "desktop")}");
+            await AssertAxeCleanAsync(page);
             BrowserFixture.AssertNoErrors(errors);
         }
     }
@@ -86,7 +91,7 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
             await BrowserFixture.WaitForCircuitAsync(page);
             await Assertions.Expect(page.GetByTestId("fleet-totals")).ToContainTextAsync("15", new() { Timeout = 90_000 });
             var grid = page.GetByTestId("plant-grid");
-            await Assertions.Expect(grid.GetByText("kWh/kWp today").First).ToBeAttachedAsync();
+            await Assertions.Expect(grid.GetByText("kWh/kWp", new() { Exact = true }).First).ToBeAttachedAsync();
             // Every cell of every row has room: no column squeezed to nothing, none wider than the screen.
             var widths = await grid.Locator("tbody td").EvaluateAllAsync<double[]>("cells => cells.map(c => c.getBoundingClientRect().width)");
             Assert.NotEmpty(widths);
@@ -95,6 +100,13 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
             await BrowserFixture.ShotAsync(page, $"plants-yield-{(dark ? "dark" : "light")}-{(width < 600 ? "phone" : "desktop")}");
             BrowserFixture.AssertNoErrors(errors);
         }
+    }
+
+    private static async Task AssertAxeCleanAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").SelectMany(v => v.Nodes.Select(n => $"{v.Id}: {v.Help}: {n.Html}")).ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     private static async Task OpenPlantAsync(IPage page, string name)
