@@ -89,8 +89,8 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
             await using var _ = context;
             await page.GotoAsync("/plants");
             await BrowserFixture.WaitForCircuitAsync(page);
-            await Assertions.Expect(page.GetByTestId("fleet-totals")).ToContainTextAsync("15", new() { Timeout = 90_000 });
             var grid = page.GetByTestId("plant-grid");
+            await Assertions.Expect(grid.Locator("tbody tr").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
             await Assertions.Expect(grid.GetByText("kWh/kWp", new() { Exact = true }).First).ToBeAttachedAsync();
             // Every cell of every row has room: no column squeezed to nothing, none wider than the screen.
             var widths = await grid.Locator("tbody td").EvaluateAllAsync<double[]>("cells => cells.map(c => c.getBoundingClientRect().width)");

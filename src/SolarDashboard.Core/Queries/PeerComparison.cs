@@ -38,8 +38,14 @@ public static class PeerComparison
             var me = sorted[i];
             while (sorted[start].Latitude < me.Latitude - band) start++;
             peers.Clear();
+            // East-west, a degree shrinks towards the poles: skip what is surely too far before the exact distance.
+            var lonBand = band / Math.Max(0.01, Math.Cos(me.Latitude * Math.PI / 180));
             for (var j = start; j < sorted.Length && sorted[j].Latitude <= me.Latitude + band; j++)
-                if (j != i && DistanceKm(me, sorted[j]) <= RadiusKm) peers.Add(sorted[j].KwhPerKwp);
+            {
+                var dLon = Math.Abs(sorted[j].Longitude - me.Longitude);
+                if (j == i || Math.Min(dLon, 360 - dLon) > lonBand * 1.01) continue;
+                if (DistanceKm(me, sorted[j]) <= RadiusKm) peers.Add(sorted[j].KwhPerKwp);
+            }
             double? median = peers.Count >= MinPeers ? Median(peers) : null;
             var flagged = median is >= MinMedianKwhPerKwp && me.KwhPerKwp < FlagBelowShare * median.Value;
             results[me.PlantId] = new PeerResult(me.KwhPerKwp, peers.Count, median, flagged);

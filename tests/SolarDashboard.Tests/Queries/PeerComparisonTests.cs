@@ -51,6 +51,17 @@ public sealed class PeerComparisonTests
     }
 
     [Fact]
+    public void Peers_across_the_antimeridian_are_found()
+    {
+        // Fiji: 179.9° E and 179.9° W are 22 km apart at 17° S.
+        var results = PeerComparison.Compare([
+            new PeerCandidate(1, -17, 179.9, 0.2), new PeerCandidate(2, -17, -179.9, 2), new PeerCandidate(3, -17, -179.95, 2), new PeerCandidate(4, -17, 179.95, 2)]);
+
+        Assert.Equal(3, results[1].PeerCount);
+        Assert.True(results[1].FarBelowPeers);
+    }
+
+    [Fact]
     public void Nothing_is_flagged_while_the_peers_made_less_than_half_a_kwh_per_kwp()
     {
         // Dawn, or a dark winter day: every plant is "far below" a tiny median by chance.
