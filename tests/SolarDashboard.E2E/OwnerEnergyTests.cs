@@ -90,7 +90,7 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
             await page.GotoAsync("/plants");
             await BrowserFixture.WaitForCircuitAsync(page);
             var grid = page.GetByTestId("plant-grid");
-            await Assertions.Expect(grid.Locator("tbody tr").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Assertions.Expect(grid.GetByRole(AriaRole.Link, new() { Name = "Berlin Residence 1" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
             await Assertions.Expect(grid.GetByText("kWh/kWp", new() { Exact = true }).First).ToBeAttachedAsync();
             // Every cell of every row has room: no column squeezed to nothing, none wider than the screen.
             var widths = await grid.Locator("tbody td").EvaluateAllAsync<double[]>("cells => cells.map(c => c.getBoundingClientRect().width)");
