@@ -87,13 +87,13 @@ public sealed class AtessOnboardingTests(MorningFixture fixture) : IClassFixture
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mombasa Hotel" }).First).ToBeVisibleAsync();
             await page.GotoAsync($"/plants/{plantId}");
             var pv = page.Locator("[data-flow=pv] .sd-flow-kw");
-            for (var i = 0; i < 20 && !Regex.IsMatch(await pv.TextContentAsync() ?? "", "\\d kW"); i++)
+            for (var i = 0; i < 20 && !Regex.IsMatch(await pv.TextContentAsync() ?? "", "\\d (k|M)?W"); i++)
             {
                 await fixture.App.AdvanceClockAsync(2);
                 await page.WaitForTimeoutAsync(2500);
             }
-            await Assertions.Expect(pv).ToHaveTextAsync(new Regex("\\d kW"));
-            await Assertions.Expect(page.Locator("[data-flow=battery] .sd-flow-kw")).ToHaveTextAsync(new Regex("\\d kW"));
+            await Assertions.Expect(pv).ToHaveTextAsync(new Regex("\\d (k|M)?W"));
+            await Assertions.Expect(page.Locator("[data-flow=battery] .sd-flow-kw")).ToHaveTextAsync(new Regex("\\d (k|M)?W"));
             await page.GotoAsync($"/devices/{mbms}");
             await Assertions.Expect(page.GetByTestId("bms-rack")).ToHaveCountAsync(3, new() { Timeout = 30_000 }); // the MBMS and its two racks
 

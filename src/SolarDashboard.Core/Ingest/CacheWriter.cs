@@ -149,8 +149,11 @@ public sealed class CacheWriter(IDbContextFactory<SolarDbContext> dbFactory, Ser
         var vendorType = deviceId is { } did ? await db.Devices.Where(d => d.Id == did).Select(d => d.VendorType).SingleAsync(ct) : null;
         StandardValues Standard(ReportRow r) => vendorType is null ? mapping.PlantReport(r.Period, r.Values) : mapping.DeviceReport(vendorType, r.Period, r.Values);
 
+        // A plant known by a fixed offset learns its current one from its newest day's midnight; a backfilled past
+        // month (summer time in winter) must not teach it.
         var latestDay = rows.Where(r => r.Period == ReportPeriod.Day).MaxBy(r => r.StartsAt);
-        if (latestDay is not null && plant.TimeZoneId.Length == 6)
+        if (latestDay is not null && plant.TimeZoneId.Length == 6
+            && !await db.Reports.AnyAsync(r => r.PlantId == plant.Id && r.DeviceId == null && r.Period == ReportPeriod.Day && r.StartsAt > latestDay.StartsAt, ct))
             plant.TimeZoneId = PlantTime.FormatOffset(PlantTime.OffsetFromLocalMidnight(latestDay.StartsAt));
 
         var added = 0;

@@ -234,6 +234,18 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         return await EnergyAsync(db, plantId, period, fromLocal, toLocal, ct);
     }
 
+    /// <summary>How far back the plant's reports are loaded and where its history begins (null when out of scope).</summary>
+    public async Task<HistoryReach?> GetHistoryReachAsync(PlantScope scope, int plantId, CancellationToken ct = default)
+    {
+        if (!scope.Allows(plantId)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plant = await db.Plants.AsNoTracking().Where(p => p.Id == plantId)
+            .Select(p => new { p.HistoryLoadedFrom, p.GridConnectedAt, p.TimeZoneId }).SingleOrDefaultAsync(ct);
+        if (plant is null) return null;
+        var connected = plant.GridConnectedAt is { } at ? PlantTime.LocalDate(plant.TimeZoneId, at) : (DateOnly?)null;
+        return new HistoryReach(plant.HistoryLoadedFrom, connected, PlantTime.LocalDate(plant.TimeZoneId, time.GetUtcNow()));
+    }
+
     /// <summary>One series of a device (a raw key or a standard measure's series name) over a range, at most <paramref name="maxPoints"/> points (LTTB).</summary>
     public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(PlantScope scope, int deviceId, string kpi, DateTimeOffset from, DateTimeOffset to, int maxPoints = 2000, CancellationToken ct = default)
     {

@@ -19,7 +19,7 @@ public sealed class EnergyFlowTests : MudTestContext
     [Theory]
     [InlineData(2.5, "out", "charging", "2.50 kW")]
     [InlineData(-1.25, "in", "discharging", "1.25 kW")]
-    [InlineData(0.001, "none", "idle", "0.00 kW")]
+    [InlineData(0.001, "none", "idle", "1 W")]
     public void The_battery_leg_says_whether_it_charges_or_discharges(double kw, string direction, string word, string power)
     {
         var (dir, text) = Leg(Flow(battery: kw), "battery");

@@ -15,7 +15,8 @@ public sealed class MonitoringFormatTests
     [InlineData("battery_status", 2.0, 39, "Running")]
     [InlineData("ch_discharge_model", 9.0, 39, "Remote scheduling: TOU")]
     [InlineData("active_power", 3.456, 38, "3.46 kW")]
-    [InlineData("active_power", -1200.0, 47, "-1,200.0 W")]
+    [InlineData("active_power", -1200.0, 47, "-1.20 kW")]
+    [InlineData("active_power", 380.0, 47, "380 W")]
     [InlineData("battery_soc", 68.0, 39, "68.00 %")]
     [InlineData("pv2_u", 575.3, 1, "575.3 V")]
     [InlineData("total_cap", null, 1, "—")]
@@ -55,9 +56,9 @@ public sealed class MonitoringFormatTests
     public void Energy_reads_in_sensible_units(double? kwh, string expected) => Assert.Equal(expected, Format.Kwh(kwh));
 
     [Theory]
-    [InlineData(-0.001, "0.00 kW")]
-    [InlineData(-0.004, "0.00 kW")]
-    [InlineData(-0.006, "-0.01 kW")]
+    [InlineData(-0.0001, "0 W")]
+    [InlineData(-0.0004, "0 W")]
+    [InlineData(-0.006, "-6 W")]
     public void A_value_that_rounds_to_zero_never_reads_minus_zero(double kw, string expected) => Assert.Equal(expected, Format.Kw(kw));
 
     [Fact]

@@ -281,7 +281,38 @@ public sealed class AtessConnectionSync(
 
     private async Task<Outcome> HistoryAsync(Round r, CancellationToken ct)
     {
-        foreach (var (device, family, zone) in await DevicesAsync(r, ct))
+        var all = await DevicesAsync(r, ct);
+        try
+        {
+            return await HistoryAsync(r, all, ct);
+        }
+        finally
+        {
+            await MarkHistoryLoadedAsync(r, all, ct);
+        }
+    }
+
+    /// <summary>
+    /// A plant's history is loaded back to the latest of its devices' continuous history starts (a day counts once its
+    /// first upload is in), which the charts show for older periods.
+    /// </summary>
+    private async Task MarkHistoryLoadedAsync(Round r, List<(Core.Plants.Device Device, AtessFamily Family, string Zone)> devices, CancellationToken ct)
+    {
+        foreach (var plant in devices.GroupBy(d => d.Device.PlantId))
+        {
+            var starts = plant.Select(d => HistoryCoverage.Parse(State(r, HistoryPrefix + d.Device.VendorKey).Cursor).ContinuousFrom).ToList();
+            if (starts.Any(s => s is null)) continue;
+            var local = PlantTime.ToLocal(plant.First().Zone, starts.Max()!.Value).DateTime;
+            var date = DateOnly.FromDateTime(local);
+            if (local.TimeOfDay > HistoryCoverage.UploadGap) date = date.AddDays(1);
+            var entity = await r.Db.Plants.SingleAsync(p => p.Id == plant.Key, ct);
+            if (entity.HistoryLoadedFrom != date) entity.HistoryLoadedFrom = date;
+        }
+    }
+
+    private async Task<Outcome> HistoryAsync(Round r, List<(Core.Plants.Device Device, AtessFamily Family, string Zone)> all, CancellationToken ct)
+    {
+        foreach (var (device, family, zone) in all)
         {
             var state = State(r, HistoryPrefix + device.VendorKey);
             var key = CallKey("GET " + AtessPaths.Of(family).DataList, device.VendorKey);

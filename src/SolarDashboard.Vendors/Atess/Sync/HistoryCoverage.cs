@@ -28,6 +28,9 @@ internal sealed class HistoryCoverage
 
     public DateTimeOffset? Newest => Covered.Count == 0 ? null : Covered[^1].To;
 
+    /// <summary>Where the history that runs without a gap up to the newest upload starts.</summary>
+    public DateTimeOffset? ContinuousFrom => Covered.Count == 0 ? null : Covered[^1].From;
+
     /// <summary>A latest upload: joins the neighbour it directly follows.</summary>
     public void AddUpload(DateTimeOffset at) => Add(new Span(at, at), UploadGap);
 

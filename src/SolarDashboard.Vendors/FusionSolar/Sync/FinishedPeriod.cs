@@ -29,6 +29,22 @@ public sealed record FinishedPeriod(string Key, DateTimeOffset StartUtc, DateTim
     }
 
     /// <summary>
+    /// The plant-local period one call of <paramref name="rows"/> reports answers for that holds <paramref name="date"/>:
+    /// its day for hour reports, its month for day reports, its year for month and year reports.
+    /// </summary>
+    public static FinishedPeriod Containing(ReportPeriod rows, string timeZoneId, DateOnly date)
+    {
+        var month = new DateOnly(date.Year, date.Month, 1);
+        var (start, end, format) = rows switch
+        {
+            ReportPeriod.Hour => (date, date.AddDays(1), "yyyy-MM-dd"),
+            ReportPeriod.Day => (month, month.AddMonths(1), "yyyy-MM"),
+            _ => (new DateOnly(date.Year, 1, 1), new DateOnly(date.Year + 1, 1, 1), "yyyy"),
+        };
+        return new FinishedPeriod(start.ToString(format, CultureInfo.InvariantCulture), Midnight(timeZoneId, start), Midnight(timeZoneId, end));
+    }
+
+    /// <summary>
     /// Whether each plant's period is closed as soon as it ends. Days end every day in every time zone: hour reports wait
     /// until the connection's last plant has passed midnight and close them all in one call (an hour report API has no
     /// budget for one call per time zone a day). Months and years are rare: each plant is served at once.

@@ -35,6 +35,8 @@ public sealed class FusionSolarConnectionSync(
     public static readonly TimeSpan RealTimeOffset = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<DataClass, double> _slowdown = [];
+    private readonly ReportBackfill _reports = new(connectionId, client, writer);
+    private Inventory _inventory = Inventory.Empty;
     private bool _announced;
 
     public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
@@ -46,7 +48,8 @@ public sealed class FusionSolarConnectionSync(
         var connection = await db.Connections.SingleAsync(c => c.Id == connectionId, ct);
         if (connection.State is ConnectionState.CredentialsRejected or ConnectionState.NeedsReauthorization) return;
         var states = await db.SyncStates.Where(s => s.ConnectionId == connectionId).ToDictionaryAsync(s => s.DataClass, ct);
-        Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+        _inventory = await InventoryAsync(db, ct);
+        Plan = FusionSolarPlanner.Plan(oauth, _inventory);
 
         var anySuccess = false; // a round's last word on the connection state
         foreach (var dataClass in RunOrder)
@@ -76,7 +79,11 @@ public sealed class FusionSolarConnectionSync(
                 state.LastError = null;
                 state.NextDueAt = Next(job.Class, now, interval);
                 anySuccess = true;
-                if (job.Class == DataClass.DeviceList) Plan = FusionSolarPlanner.Plan(oauth, await InventoryAsync(db, ct));
+                if (job.Class == DataClass.DeviceList)
+                {
+                    _inventory = await InventoryAsync(db, ct);
+                    Plan = FusionSolarPlanner.Plan(oauth, _inventory);
+                }
                 MarkConnected(connection, states, now);
             }
             catch (FusionSolarException ex)
@@ -115,13 +122,35 @@ public sealed class FusionSolarConnectionSync(
             await db.SaveChangesAsync(ct);
         }
 
-        if (anySuccess)
-        {
-            MarkConnected(connection, states, now);
-            await CloseFinishedPeriodsAsync(db, states, now, ct);
-        }
+        if (anySuccess) MarkConnected(connection, states, now);
+        // Between the regular jobs' rounds too: the past is fetched at the pace the budget allows, not one batch per job.
+        if (anySuccess || connection.State == ConnectionState.Connected) await CatchUpAsync(db, connection, states, now, ct);
         await RecordAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Past periods, from the headroom the round left: first the periods that just ended, then older history. A vendor
+    /// refusal here ends only this part of the round (the next round checks the budget again); a refused password or
+    /// consent stops the connection as in any job.
+    /// </summary>
+    private async Task CatchUpAsync(SolarDbContext db, VendorConnection connection, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await CloseFinishedPeriodsAsync(db, states, now, ct);
+            await _reports.RunAsync(db, states, c => HeadroomAsync(db, Plan.Job(c), states, now, ct, backfill: true),
+                async () => { await RecordAsync(db, ct); await db.SaveChangesAsync(ct); }, now, ct);
+        }
+        catch (FusionSolarException ex)
+        {
+            logger.LogInformation("FusionSolar connection {Id}: past reports paused this round ({Kind})", connectionId, ex.Error.Kind);
+            if (ex.Error.Kind is FusionSolarErrorKind.CredentialsRejected or FusionSolarErrorKind.ReauthorizationRequired)
+            {
+                connection.State = ex.Error.Kind == FusionSolarErrorKind.CredentialsRejected ? ConnectionState.CredentialsRejected : ConnectionState.NeedsReauthorization;
+                connection.LastError = ex.Error.Message;
+            }
+        }
     }
 
     /// <summary>
@@ -223,9 +252,12 @@ public sealed class FusionSolarConnectionSync(
 
     /// <summary>
     /// Whether one more call of <paramref name="job"/>'s API fits its budget window next to the regular runs still planned
-    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner.
+    /// in it: the API's own budget for an API account, the shared basic budget for an OAuth owner. A
+    /// <paramref name="backfill"/> call also leaves the calls the plan keeps for closing periods that end (which would
+    /// otherwise wait a day), and for an OAuth owner goes before the older 5-minute history.
     /// </summary>
-    private async Task<bool> HeadroomAsync(SolarDbContext db, PlannedJob job, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> HeadroomAsync(SolarDbContext db, PlannedJob job, Dictionary<string, SyncState> states, DateTimeOffset now, CancellationToken ct,
+        bool backfill = false)
     {
         var start = WindowStart(job.Budget, now);
         var end = start + job.Budget.Window;
@@ -237,7 +269,9 @@ public sealed class FusionSolarConnectionSync(
         }
         var apis = oauth ? null : new[] { job.Api };
         var spent = await db.Calls.CountAsync(c => c.ConnectionId == connectionId && c.At >= start && (apis == null || apis.Contains(c.Api)) && !c.Api.StartsWith("control/"), ct);
-        var planned = oauth ? Plan.Jobs.Sum(Remaining) : Remaining(job);
+        var planned = oauth ? Plan.Jobs.Where(j => !backfill || j.Class != DataClass.HistoryBackfill).Sum(Remaining) : Remaining(job);
+        if (backfill)
+            planned += oauth ? Enum.GetValues<DataClass>().Sum(c => FusionSolarPlanner.ClosingCallsPerDay(c, _inventory)) : FusionSolarPlanner.ClosingCallsPerDay(job.Class, _inventory);
         var limit = oauth ? FusionSolarPlanner.OAuthBasicPerDay : job.Budget.Limit;
         return spent + 1 + planned <= (int)Math.Floor(limit * (1 - FusionSolarPlanner.Reserve));
     }

@@ -40,6 +40,15 @@ public sealed record EnergyPeriod(ReportPeriod Period, DateOnly Anchor, DateOnly
         return this with { Anchor = anchor > Today ? Today : anchor };
     }
 
+    /// <summary>The plant-local dates the period covers (the lifetime: from the earliest date on).</summary>
+    public (DateOnly First, DateOnly Last) Span() => Period switch
+    {
+        ReportPeriod.Hour => (Anchor, Anchor),
+        ReportPeriod.Day => (new DateOnly(Anchor.Year, Anchor.Month, 1), new DateOnly(Anchor.Year, Anchor.Month, 1).AddMonths(1).AddDays(-1)),
+        ReportPeriod.Month => (new DateOnly(Anchor.Year, 1, 1), new DateOnly(Anchor.Year, 12, 31)),
+        _ => (DateOnly.MinValue, Today),
+    };
+
     /// <summary>The report keys (LocalStart) of the first and last bar, inclusive, and the bar label of a key.</summary>
     public (string From, string To, Func<string, string> BarLabel) Keys()
     {

@@ -12,7 +12,21 @@ public static class Format
         value is not { } v || !double.IsFinite(v) ? Missing
             : (Math.Round(v, decimals) == 0 ? 0 : v).ToString("N" + decimals, CultureInfo.InvariantCulture) + (unit.Length > 0 ? " " + unit : "");
 
-    public static string Kw(double? kw) => Number(kw, kw is { } v && Math.Abs(v) < 10 ? 2 : 1, "kW");
+    /// <summary>A power scaled to its size: a 380 W load, a 4.32 kW roof, a 250.4 kW hall, a 1.25 MW farm.</summary>
+    public static string Kw(double? kw) => kw is not { } v || !double.IsFinite(v) ? Missing
+        : Math.Abs(v) < 1 ? Number(v * 1000, 0, "W")
+        : Math.Abs(v) < 10 ? Number(v, 2, "kW")
+        : Math.Abs(v) < 1000 ? Number(v, 1, "kW")
+        : Number(v / 1000, 2, "MW");
+
+    /// <summary>A vendor's power value in its own unit, scaled like every other power; null when the unit is no power unit.</summary>
+    public static string? Power(double value, string unit) => unit switch
+    {
+        "W" => Kw(value / 1000),
+        "kW" => Kw(value),
+        "MW" => Kw(value * 1000),
+        _ => null,
+    };
 
     public static string Kwh(double? kwh) => kwh is { } v && Math.Abs(v) >= 10_000 ? Number(v / 1000, 2, "MWh") : Number(kwh, 1, "kWh");
 
