@@ -28,4 +28,11 @@ public sealed class CoreOptions
     /// </summary>
     [Url]
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Kilograms of CO₂ the grid emits per kWh, for "CO₂ avoided" (each kWh of PV yield replaces one from the grid).
+    /// The default, 0.4, is about the German grid mix of recent years; set your grid operator's or country's figure.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double Co2KgPerKwh { get; set; } = 0.4;
 }

@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StandardMeasureBackfill>();
         services.AddHostedService<StandardMeasureBackfillService>();
         services.AddSingleton<PlantQueries>();
+        services.AddSingleton<Revenue.TariffService>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
         services.AddSingleton<ConnectionSessions>();
         services.AddSingleton<ConnectionSyncRunner>();

@@ -54,13 +54,13 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
                 new AgedValue(r.Soc, r.SocAt, IsStale(r.SocAt, now, limit)),
                 new AlarmCounts(r.Critical ?? 0, r.Major ?? 0, r.Minor ?? 0, r.Warning ?? 0),
                 r.DataCollectedAt, stale,
-                new AgedValue(r.GridKw, r.PowerAt, IsStale(r.PowerAt, now, limit)), state);
+                new AgedValue(r.GridKw, r.PowerAt, IsStale(r.PowerAt, now, limit)), state, r.Latitude, r.Longitude);
         }).ToList();
     }
 
     private sealed record ListRow(int Id, int ConnectionId, string Name, string? Address, double? CapacityKwp, string TimeZoneId, Health? Health,
         double? PvKw, DateTimeOffset? PowerAt, double? Soc, DateTimeOffset? SocAt, double? PvKwhToday, string? EnergyDate, DateTimeOffset? EnergyAt,
-        DateTimeOffset? DataCollectedAt, int? Critical, int? Major, int? Minor, int? Warning, double? GridKw);
+        DateTimeOffset? DataCollectedAt, int? Critical, int? Major, int? Minor, int? Warning, double? GridKw, double? Latitude, double? Longitude);
 
     private static readonly Func<long, DateTimeOffset> FromBinary = new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped;
 
@@ -75,7 +75,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT p.Id, p.ConnectionId, p.Name, p.Address, p.CapacityKwp, p.TimeZoneId, s.Health, s.PvKw, s.PowerAt, s.Soc, s.SocAt, s.PvKwhToday, " +
-            "s.EnergyDate, s.EnergyAt, s.DataCollectedAt, s.AlarmsCritical, s.AlarmsMajor, s.AlarmsMinor, s.AlarmsWarning, s.GridKw " +
+            "s.EnergyDate, s.EnergyAt, s.DataCollectedAt, s.AlarmsCritical, s.AlarmsMajor, s.AlarmsMinor, s.AlarmsWarning, s.GridKw, p.Latitude, p.Longitude " +
             "FROM Plants p LEFT JOIN PlantSummaries s ON s.PlantId = p.Id " +
             (plantIds is null ? "" : "WHERE p.Id IN (SELECT value FROM json_each($ids)) ") + "ORDER BY p.Name";
         if (plantIds is not null)
@@ -94,7 +94,7 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
         while (await r.ReadAsync(ct))
             rows.Add(new ListRow(r.GetInt32(0), r.GetInt32(1), r.GetString(2), Text(3), Real(4), r.GetString(5),
                 Text(6) is { } health ? Enum.Parse<Health>(health) : null, Real(7), Time(8), Real(9), Time(10), Real(11), Text(12), Time(13), Time(14),
-                Int(15), Int(16), Int(17), Int(18), Real(19)));
+                Int(15), Int(16), Int(17), Int(18), Real(19), Real(20), Real(21)));
         return rows;
     }
 
@@ -142,17 +142,23 @@ public sealed class PlantQueries(IDbContextFactory<SolarDbContext> dbFactory, Se
     /// Today's 5-minute curves of a plant (plant-local day), kW, from its devices' standard series by the same precedence
     /// as its live values: PV, battery (+ charging), grid (+ importing) and load.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(PlantScope scope, int plantId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetTodayCurvesAsync(PlantScope scope, int plantId, CancellationToken ct = default) =>
+        await GetPowerCurvesAsync(scope, plantId, null, ct);
+
+    /// <summary>The 5-minute curves of <see cref="GetTodayCurvesAsync"/> for any plant-local day (null: today), up to now.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>>> GetPowerCurvesAsync(PlantScope scope, int plantId, DateOnly? localDay, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plant = scope.Allows(plantId) ? await db.Plants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == plantId, ct) : null;
         if (plant is null) return new Dictionary<string, IReadOnlyList<SeriesPoint>>();
         var devices = await db.Devices.AsNoTracking().Where(d => d.PlantId == plantId).Select(d => new { d.Id, d.Role }).ToListAsync(ct);
         var now = time.GetUtcNow();
-        var local = PlantTime.ToLocal(plant.TimeZoneId, now);
-        var from = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        var day = localDay ?? PlantTime.LocalDate(plant.TimeZoneId, now);
+        var from = PlantTime.ToUtc(plant.TimeZoneId, day.ToDateTime(TimeOnly.MinValue));
+        var end = PlantTime.ToUtc(plant.TimeZoneId, day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var to = end < now ? end.AddTicks(-1) : now;
 
-        var stored = await series.ReadManyAsync(devices.Select(d => d.Id).ToList(), StandardMeasure.Series.Select(m => m.SeriesName).ToList(), from, now, ct);
+        var stored = await series.ReadManyAsync(devices.Select(d => d.Id).ToList(), StandardMeasure.Series.Select(m => m.SeriesName).ToList(), from, to, ct);
         var slots = new SortedDictionary<DateTimeOffset, List<MeasureReading>>();
         foreach (var device in devices)
         {

@@ -47,7 +47,7 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(
         [
             "Alarms", "Calls", "Connections", "ConsentStates", "ControlTaskEvents", "ControlTaskPlants", "ControlTasks", "DeviceSeries",
-            "Devices", "KpiNames", "LatestKpis", "NotificationPreferences", "Notifications", "PlantGrants", "PlantSummaries", "Plants",
+            "Devices", "KpiNames", "LatestKpis", "NotificationPreferences", "Notifications", "PlantGrants", "PlantSummaries", "PlantTariffs", "Plants",
             "RedexAccounts", "RedexExportDays", "RedexRegistrations", "Reports", "SyncStates", "Users",
             "__EFMigrationsHistory", "__EFMigrationsLock", "sqlite_sequence",
         ], tables.Keys.Order(StringComparer.Ordinal));

@@ -82,6 +82,7 @@ public static class AppThemes
     {
         ["PV"] = ("#C27803", "#F6C453"), ["PV yield"] = ("#C27803", "#F6C453"),
         ["Battery"] = ("#2E7D32", "#81C995"), ["Charged"] = ("#2E7D32", "#81C995"), ["Discharged"] = ("#00838F", "#5ED3DE"),
+        ["Battery charging"] = ("#2E7D32", "#81C995"), ["Battery discharging"] = ("#00838F", "#5ED3DE"),
         ["Grid"] = ("#1565C0", "#8AB4F8"), ["To grid"] = ("#1565C0", "#8AB4F8"), ["From grid"] = ("#C2185B", "#F48FB1"),
         ["Consumption"] = ("#7B3FB5", "#C6A0F6"), ["Load"] = ("#7B3FB5", "#C6A0F6"),
     };

@@ -4,8 +4,12 @@ import "../lib/apexcharts/apexcharts.min.js";
 
 const charts = new WeakMap();
 
+const number = (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString(undefined, { maximumFractionDigits: 2 }));
+
 function options(config) {
   const dark = config.dark === true;
+  // A Y title that is a bare unit ("kW", "kWh") follows every tooltip value, so "To grid: 1.2 kW" needs no axis to read.
+  const unit = /^(k|M)?(W|Wh)$|^%$/.test(config.yTitle || "") ? " " + config.yTitle : "";
   return {
     chart: {
       type: config.type || "line",
@@ -34,8 +38,8 @@ function options(config) {
       labels: { datetimeUTC: true },
       title: { text: config.xTitle || "" },
     },
-    yaxis: { title: { text: config.yTitle || "" }, labels: { formatter: (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString(undefined, { maximumFractionDigits: 2 })) } },
-    tooltip: { x: { format: config.tooltipFormat || "dd MMM HH:mm" }, theme: dark ? "dark" : "light" },
+    yaxis: { title: { text: config.yTitle || "" }, labels: { formatter: number } },
+    tooltip: { x: { format: config.tooltipFormat || "dd MMM HH:mm" }, y: { formatter: (v) => (v === null || v === undefined ? "—" : number(v) + unit) }, theme: dark ? "dark" : "light" },
     noData: { text: config.noData || "No data for this period" },
   };
 }
