@@ -58,8 +58,18 @@ public sealed class DemoControlSeeder(
             return;
         }
 
-        var connectionId = await EnsureConsentAsync(app, simOwner, stoppingToken);
-        var operatorId = await EnsureOperatorAsync(app, operatorName, stoppingToken);
+        int connectionId, operatorId;
+        try
+        {
+            connectionId = await EnsureConsentAsync(app, simOwner, stoppingToken);
+            operatorId = await EnsureOperatorAsync(app, operatorName, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A demo convenience must never stop the app (a background service's exception would end the host).
+            _logger.LogWarning("Demo mode: the demo owner's control consent could not be made ({Reason}); the operator gets no plant to control.", ex.Message);
+            return;
+        }
         // The plant appears once the sync has read the owner's plant list (started at once, so within seconds).
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), time);
         do

@@ -207,7 +207,7 @@ public sealed class SecondVendorTests : IAsyncLifetime
         var page = _ui.Render<DevicePage>(p => p.Add(x => x.Id, _hybrid));
 
         page.WaitForAssertion(() => Assert.Contains("HPS-1", page.Find("h1").TextContent), TimeSpan.FromSeconds(10));
-        Assert.Equal("PV Power42.50 kW", page.Find("[data-group='PV'] [data-kpi='ppv']").TextContent);
+        Assert.Equal("PV Power42.5 kW", page.Find("[data-group='PV'] [data-kpi='ppv']").TextContent);
         Assert.Equal("Running", page.Find("[data-kpi='status'] td").TextContent);
         Assert.Equal("7.00", page.Find("[data-group='Other'] [data-kpi='mysteryKey'] td").TextContent);
     }

@@ -37,6 +37,13 @@ public sealed class FusionSolarConnectionSync(
     private readonly Dictionary<DataClass, double> _slowdown = [];
     private readonly ReportBackfill _reports = new(connectionId, client, writer);
     private Inventory _inventory = Inventory.Empty;
+
+    /// <summary>Catching up waits while a throttle holds or after a vendor refusal (<see cref="CatchUpPause"/>).</summary>
+    private DateTimeOffset _catchUpAfter = DateTimeOffset.MinValue;
+
+    private static readonly TimeSpan CatchUpPause = TimeSpan.FromMinutes(5);
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     private bool _announced;
 
     public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
@@ -96,6 +103,7 @@ public sealed class FusionSolarConnectionSync(
                         // The plan was wrong: wait for the next window (a gateway: at least a minute) and go slower from now on.
                         _slowdown[job.Class] = Math.Min(8, _slowdown.GetValueOrDefault(job.Class, 1) * 1.5);
                         state.NextDueAt = ex.Error.Kind == FusionSolarErrorKind.GatewayThrottled ? now + TimeSpan.FromMinutes(Math.Max(1, interval.TotalMinutes)) : WindowEnd(job.Budget, now);
+                        _catchUpAfter = Later(_catchUpAfter, state.NextDueAt);
                         await RecordAsync(db, ct);
                         await db.SaveChangesAsync(ct);
                         return; // the whole connection pauses this round: the next call would meet the same throttle
@@ -124,7 +132,7 @@ public sealed class FusionSolarConnectionSync(
 
         if (anySuccess) MarkConnected(connection, states, now);
         // Between the regular jobs' rounds too: the past is fetched at the pace the budget allows, not one batch per job.
-        if (anySuccess || connection.State == ConnectionState.Connected) await CatchUpAsync(db, connection, states, now, ct);
+        if ((anySuccess || connection.State == ConnectionState.Connected) && now >= _catchUpAfter) await CatchUpAsync(db, connection, states, now, ct);
         await RecordAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -144,7 +152,9 @@ public sealed class FusionSolarConnectionSync(
         }
         catch (FusionSolarException ex)
         {
-            logger.LogInformation("FusionSolar connection {Id}: past reports paused this round ({Kind})", connectionId, ex.Error.Kind);
+            // A throttle or an outage pauses the catching up as it pauses a job: no retry every round.
+            _catchUpAfter = now + CatchUpPause;
+            logger.LogInformation("FusionSolar connection {Id}: past reports paused ({Kind})", connectionId, ex.Error.Kind);
             if (ex.Error.Kind is FusionSolarErrorKind.CredentialsRejected or FusionSolarErrorKind.ReauthorizationRequired)
             {
                 connection.State = ex.Error.Kind == FusionSolarErrorKind.CredentialsRejected ? ConnectionState.CredentialsRejected : ConnectionState.NeedsReauthorization;
