@@ -171,7 +171,7 @@ public sealed class ControlTests(MorningFixture fixture) : IClassFixture<Morning
             await page.GetByTestId("tou-start").Nth(1).FillAsync("03:00");
             await page.GetByTestId("tou-start").Nth(1).PressAsync("Tab");
 
-            await Assertions.Expect(page.GetByTestId("tou-problem")).ToHaveTextAsync("windows 1 and 2 overlap on Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
+            await Assertions.Expect(page.GetByTestId("tou-problem")).ToHaveTextAsync("Windows 1 and 2 overlap on Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
             await Assertions.Expect(page.Locator(".sd-tou-seg.clash")).ToHaveCountAsync(14);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"/control is {overflow} px wider than the phone");
