@@ -57,6 +57,9 @@ public sealed record PlantEvidence(DateTimeOffset? BatteryAt, DateTimeOffset? Me
     };
 
     /// <summary>Whether a task FusionSolar reported as SUCCESS shows in the data.</summary>
+    /// <summary>A power in kW as the audit trail writes it: two decimals at most, and never "-0".</summary>
+    private static string Kw(double kw) => (Math.Round(kw, 2) is var r && r == 0 ? 0 : r).ToString("0.##", CultureInfo.InvariantCulture);
+
     public static (bool? Seen, string Note) ShowsEffect(ControlParameters parameters, PlantEvidence e, double? chargedKwh, double? dischargedKwh) => parameters switch
     {
         ChargeDischargeParameters { Action: ForcedAction.Stop } => ShowsArrival(parameters, e),
@@ -67,8 +70,8 @@ public sealed record PlantEvidence(DateTimeOffset? BatteryAt, DateTimeOffset? Me
         BatteryModeParameters m => ModeEffect(m, e),
         BatteryLimitParameters l => LimitEffect(l, e),
         FeedInParameters { Limited: true, MaxFeedInKw: { } limit } => e.ExportKw is { } x
-            ? (x <= limit * 1.05 + 0.1 ? (true, $"export is {x.ToString("0.##", CultureInfo.InvariantCulture)} kW, within the {limit.ToString("0.##", CultureInfo.InvariantCulture)} kW limit.")
-                : (false, $"export is {x.ToString("0.##", CultureInfo.InvariantCulture)} kW, above the {limit.ToString("0.##", CultureInfo.InvariantCulture)} kW limit."))
+            ? (x <= limit * 1.05 + 0.1 ? (true, $"export is {Kw(x)} kW, within the {Kw(limit)} kW limit.")
+                : (false, $"export is {Kw(x)} kW, above the {Kw(limit)} kW limit."))
             : (null, "the plant has no meter that reports export."),
         _ => (null, "an unlimited feed-in has nothing to measure."),
     };
