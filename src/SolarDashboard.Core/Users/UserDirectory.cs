@@ -73,6 +73,25 @@ public sealed class UserDirectory(IDbContextFactory<SolarDbContext> dbFactory, T
     public async Task SetPlantsAsync(UserAccess actor, int userId, IReadOnlyCollection<int> plantIds, CancellationToken ct = default)
     {
         RequireAdmin(actor);
+        // Grants can change between the read and the write (the demo seeder assigns a plant, or a second admin saves):
+        // the write then breaks the key, and the whole replacement is tried again on what is there now.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ReplaceGrantsAsync(userId, plantIds, ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                logger.LogInformation("The plants of user {User} changed while they were saved; saving again", userId);
+            }
+        }
+        logger.LogInformation("User {Actor} granted user {User} plant(s) {Plants}", actor.UserId, userId, string.Join(", ", plantIds.Order()));
+    }
+
+    private async Task ReplaceGrantsAsync(int userId, IReadOnlyCollection<int> plantIds, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new AccessDeniedException("No such user.");
         var known = await db.Plants.Where(p => plantIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
@@ -82,7 +101,6 @@ public sealed class UserDirectory(IDbContextFactory<SolarDbContext> dbFactory, T
         foreach (var id in known.Except(current.Select(g => g.PlantId)))
             db.PlantGrants.Add(new PlantGrant { UserId = userId, PlantId = id, GrantedAt = now });
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("User {Actor} granted user {User} {Count} plant(s)", actor.UserId, userId, known.Count);
     }
 
     private static void RequireAdmin(UserAccess actor)

@@ -140,7 +140,14 @@ public sealed class DemoControlSeeder(
         var granted = await db.PlantGrants.Where(g => g.UserId == operatorId).Select(g => g.PlantId).ToListAsync(ct);
         foreach (var plantId in plants.Except(granted))
             db.PlantGrants.Add(new PlantGrant { UserId = operatorId, PlantId = plantId, GrantedAt = time.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return false; // an admin saved the operator's plants meanwhile: look again on the next tick
+        }
         _logger.LogInformation("Demo mode: the demo operator may control plants {Plants}", string.Join(", ", plants));
         return true;
     }

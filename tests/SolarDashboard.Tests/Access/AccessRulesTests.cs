@@ -150,6 +150,47 @@ public sealed class AccessRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_a_users_plants_while_another_writer_grants_one_of_them_saves_all_of_them()
+    {
+        // The demo seeder (or a second admin) grants Olga plant B after this save has read her grants and before it writes.
+        var shared = Get<IDbContextFactory<SolarDbContext>>();
+        var racer = new GrantBeforeFirstSave(shared, new PlantGrant { UserId = _olga, PlantId = _plantB, GrantedAt = _time.GetUtcNow() });
+        var options = new DbContextOptionsBuilder<SolarDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_dir, "solardashboard.db")}").AddInterceptors(racer).Options;
+        var users = new UserDirectory(new RacingFactory(options), _time, Get<ILoggerFactory>().CreateLogger<UserDirectory>());
+
+        await users.SetPlantsAsync(await As(_admin), _olga, [_plantA, _plantB, _plantC]);
+
+        Assert.True(racer.Granted);
+        await using var db = await shared.CreateDbContextAsync();
+        Assert.Equal([_plantA, _plantB, _plantC], await db.PlantGrants.Where(g => g.UserId == _olga).Select(g => g.PlantId).OrderBy(id => id).ToListAsync());
+    }
+
+    /// <summary>Writes a grant through another context just before the first save of the context it is attached to.</summary>
+    private sealed class GrantBeforeFirstSave(IDbContextFactory<SolarDbContext> other, PlantGrant grant) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public bool Granted { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Granted)
+            {
+                Granted = true;
+                await using var db = await other.CreateDbContextAsync(cancellationToken);
+                db.PlantGrants.Add(grant);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return result;
+        }
+    }
+
+    private sealed class RacingFactory(DbContextOptions<SolarDbContext> options) : IDbContextFactory<SolarDbContext>
+    {
+        public SolarDbContext CreateDbContext() => new(options);
+    }
+
+    [Fact]
     public async Task Only_an_admin_manages_users_and_an_admin_cannot_demote_themself()
     {
         var users = Get<UserDirectory>();
