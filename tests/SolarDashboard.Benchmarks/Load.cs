@@ -32,7 +32,8 @@ internal static class Load
             // The demo's first sync backfills history for a few minutes: measure the app in its steady state, not that.
             watch.Restart();
             var idle = await SettleAsync(app.ProcessId, TimeSpan.FromMinutes(5));
-            Console.WriteLine($"app settled in {watch.Elapsed.TotalSeconds:0} s (its own CPU use {idle:0.00} of a core)");
+            plants = PlantCount(await probe.Client.GetStringAsync("/plants"));
+            Console.WriteLine($"app settled in {watch.Elapsed.TotalSeconds:0} s (its own CPU use {idle:0.00} of a core); /plants lists {plants} plants");
         }
 
         watch.Restart();
