@@ -26,9 +26,11 @@ public sealed class OutboundAddressPolicy(IOptions<OutboundAddressOptions> optio
             || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             return "The address must be an https:// address without user name, query or fragment.";
         var host = uri.IdnHost.TrimEnd('.');
-        var listed = documentedHosts.Contains(host, StringComparer.OrdinalIgnoreCase)
-            || options.Value.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
-        if (!listed) return Refused;
+        // A documented host only at its documented address (the https port): another port of a vendor's host is no vendor
+        // API, and trying ports one by one is how a network gets probed. Hosts the operator allowed keep any port.
+        var operatorAllowed = options.Value.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
+        var documented = documentedHosts.Contains(host, StringComparer.OrdinalIgnoreCase) && uri.IsDefaultPort;
+        if (!operatorAllowed && !documented) return Refused;
         if (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && !IsAllowed(ip, uri.Port)) return Refused;
         return null;
     }
@@ -58,10 +60,14 @@ public sealed class OutboundAddressPolicy(IOptions<OutboundAddressOptions> optio
         }
     }
 
-    /// <summary>Routable on the public internet: not loopback, private, shared (CGNAT), link-local, unspecified, multicast or documentation.</summary>
+    /// <summary>
+    /// Routable on the public internet: not loopback, private, shared (CGNAT), link-local, unspecified, multicast or
+    /// documentation. An IPv6 address that carries an IPv4 one (mapped, 6to4 2002::/16, NAT64 64:ff9b::/96) is judged by it.
+    /// </summary>
     public static bool IsPublic(IPAddress ip)
     {
         if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
+        if (EmbeddedIPv4(ip) is { } carried) return IsPublic(carried);
         if (IPAddress.IsLoopback(ip) || ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || ip.Equals(IPAddress.Broadcast)) return false;
         if (ip.AddressFamily == AddressFamily.InterNetwork)
         {
@@ -72,6 +78,15 @@ public sealed class OutboundAddressPolicy(IOptions<OutboundAddressOptions> optio
         }
         return !(ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6Multicast || ip.IsIPv6UniqueLocal || ip.IsIPv6Teredo
             || ip.GetAddressBytes() is [0x20, 0x01, 0x0d, 0xb8, ..]);
+    }
+
+    private static IPAddress? EmbeddedIPv4(IPAddress ip)
+    {
+        if (ip.AddressFamily != AddressFamily.InterNetworkV6) return null;
+        var b = ip.GetAddressBytes();
+        if (b is [0x20, 0x02, ..]) return new IPAddress(b[2..6]);
+        if (b is [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, ..]) return new IPAddress(b[12..16]);
+        return null;
     }
 
     /// <summary>In demo mode, the address and port this app listens on (its sandbox answers there).</summary>

@@ -43,6 +43,17 @@ public sealed class OutboundAddressPolicyTests
     public void Only_plain_https_addresses_are_taken(string typed) =>
         Assert.NotNull(Policy().Problem(typed, FusionSolarHosts));
 
+    [Theory]
+    [InlineData("https://eu5.fusionsolar.huawei.com:8443/")]
+    [InlineData("https://eu5.fusionsolar.huawei.com:22/")]
+    [InlineData("https://eu5.fusionsolar.huawei.com:80/")]
+    public void A_documented_host_is_taken_only_at_its_https_port(string typed)
+    {
+        Assert.Equal(OutboundAddressPolicy.Refused, Policy().Problem(typed, FusionSolarHosts));
+        Assert.Null(Policy().Problem("https://eu5.fusionsolar.huawei.com:443/", FusionSolarHosts));
+        Assert.Null(Policy(allowed: "eu5.fusionsolar.huawei.com").Problem(typed, FusionSolarHosts)); // the operator's own choice
+    }
+
     [Fact]
     public void A_host_the_operator_allowed_is_accepted_but_a_private_ip_still_needs_private_networks_allowed()
     {
@@ -71,6 +82,11 @@ public sealed class OutboundAddressPolicyTests
     [InlineData("fe80::1", false)]
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("2002:7f00:1::", false)] // 6to4 carrying 127.0.0.1
+    [InlineData("2002:c0a8:101::1", false)] // 6to4 carrying 192.168.1.1
+    [InlineData("64:ff9b::a00:1", false)] // NAT64 carrying 10.0.0.1
+    [InlineData("64:ff9b::808:808", true)] // NAT64 carrying 8.8.8.8
+    [InlineData("2002:808:808::1", true)] // 6to4 carrying 8.8.8.8
     [InlineData("203.0.113.9", true)] // not a private range (documentation, but routable as far as a server knows)
     [InlineData("8.8.8.8", true)]
     [InlineData("2a00:1450:4001:80b::200e", true)]
