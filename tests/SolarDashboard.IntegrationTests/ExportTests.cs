@@ -31,8 +31,9 @@ public sealed class ExportTests(ConsentAppFixture fixture) : IClassFixture<Conse
     }
 
     [Fact]
-    public async Task A_known_kpi_downloads_rows_with_no_cell_a_spreadsheet_would_evaluate()
+    public async Task A_known_kpi_downloads_its_rows_and_no_text_from_the_address_reaches_the_file_or_its_name()
     {
+        // The neutralising of formula cells is CsvDownloadTests'; here the address's own text must go nowhere.
         var admin = await AdminWithDataAsync();
         using var response = await admin.GetAsync("/devices/1/series.csv?kpi=active_power&range=%3D1%2B1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -42,7 +42,8 @@ public sealed class RedexLedger(IDbContextFactory<SolarDbContext> dbFactory, Ser
         var baseUrl = appAddress.Resolve(trimmed.EndsWith('/') ? trimmed : trimmed + "/");
         RegistryTokens tokens;
         try { tokens = await registry.TokenAsync(new RegistryCredentials(baseUrl, apiKey, clientId, clientSecret), ct); }
-        catch (RegistryException ex) when (ex.Kind is RegistryErrorKind.Unauthorized or RegistryErrorKind.Forbidden)
+        // Only REDEX's own refusal is told apart: anything else that answered reads like no answer (no probing by address).
+        catch (RegistryException ex) when (ex.InEnvelope && ex.Kind is RegistryErrorKind.Unauthorized or RegistryErrorKind.Forbidden)
         {
             return (false, $"REDEX refused these credentials: {ex.Describe()} Nothing was saved.");
         }

@@ -133,7 +133,7 @@ public sealed class RedexClient(VendorHttp http, IOptions<RedexOptions> options,
             .Select(e => e is JsonObject o ? $"{Text(o, "Key")}: {Text(o, "Message")}" : e?.ToJsonString() ?? "")
             .ToList();
         var code = envelope["StatusCode"]?.GetValueKind() is JsonValueKind.Number ? envelope["StatusCode"]!.GetValue<int>() : status;
-        throw new RegistryException(KindOf(code), message, code, errors, RetryAfterOf(retryAfter, time));
+        throw new RegistryException(KindOf(code), message, code, errors, RetryAfterOf(retryAfter, time), inEnvelope: true);
     }
 
     private static RegistryErrorKind KindOf(int status) => status switch

@@ -8,7 +8,7 @@ namespace SolarDashboard.Hosting;
 /// <summary>
 /// Every CSV the app hands out: RFC 4180 quoting by CsvHelper, and no cell a spreadsheet would run as a formula. A text
 /// cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe; numbers are written as numbers,
-/// so a negative value stays a negative value.
+/// so a negative value stays a negative value; a value that is not a finite number is an empty cell.
 /// </summary>
 public static class CsvDownload
 {
@@ -30,6 +30,8 @@ public static class CsvDownload
                     csv.WriteField(cell switch
                     {
                         null => "",
+                        double d when !double.IsFinite(d) => "", // no value, not "NaN" or "-Infinity" text
+                        float f when !float.IsFinite(f) => "",
                         double d => d.ToString("R", CultureInfo.InvariantCulture),
                         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                         _ => Safe(cell.ToString() ?? ""),

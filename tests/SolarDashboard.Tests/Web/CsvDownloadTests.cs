@@ -34,4 +34,11 @@ public sealed class CsvDownloadTests
         var csv = CsvDownload.Write(["t", "kw"], [["2026-06-17T10:00:00+02:00", -0.25], ["2026-06-17T10:05:00+02:00", 1234.5]]);
         Assert.Equal("t,kw\n2026-06-17T10:00:00+02:00,-0.25\n2026-06-17T10:05:00+02:00,1234.5\n", csv);
     }
+
+    [Fact]
+    public void A_value_that_is_not_a_finite_number_is_an_empty_cell()
+    {
+        var csv = CsvDownload.Write(["a", "b", "c"], [[double.NaN, double.NegativeInfinity, float.PositiveInfinity]]);
+        Assert.Equal("a,b,c\n,,\n", csv);
+    }
 }

@@ -75,6 +75,19 @@ public sealed class RedexClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_refusal_counts_as_redexs_own_only_in_its_envelope()
+    {
+        // The account form tells "REDEX refused these credentials" only from REDEX's own answer (reference 401 example);
+        // a bare 401 or 403 from whatever else answers at an address reads like no answer at all.
+        var own = Assert.Throws<RegistryException>(() => RedexClient.Read(401, Fixture("send-generation-data-response-401-unauthorized.json"), null));
+        var bare = Assert.Throws<RegistryException>(() => RedexClient.Read(401, "Unauthorized", null));
+        var page = Assert.Throws<RegistryException>(() => RedexClient.Read(403, "<html><body>Forbidden</body></html>", null));
+        Assert.Equal((RegistryErrorKind.Unauthorized, true), (own.Kind, own.InEnvelope));
+        Assert.False(bare.InEnvelope);
+        Assert.False(page.InEnvelope);
+    }
+
+    [Fact]
     public void An_html_gateway_page_and_a_throttled_answer_are_typed()
     {
         var html = Assert.Throws<RegistryException>(() => RedexClient.Read(502, "<html><body>Bad Gateway</body></html>", null));
