@@ -145,7 +145,9 @@ public sealed partial class OwnerEnergyTests(BrowserFixture fixture) : IClassFix
             pv * Co2KgPerKwh >= 1000 ? (pv * Co2KgPerKwh / 1000).ToString("N2", CultureInfo.InvariantCulture) + " t" : (pv * Co2KgPerKwh).ToString("N0", CultureInfo.InvariantCulture) + " kg");
     }
 
-    private static string Percent(double value) => Math.Clamp(value, 0, 100).ToString("N0", CultureInfo.InvariantCulture) + " %";
+    /// <summary>A ratio with nothing to divide by (no PV yet in a month's first hour) is shown as "—", as the README says.</summary>
+    private static string Percent(double value) =>
+        double.IsFinite(value) ? Math.Clamp(value, 0, 100).ToString("N0", CultureInfo.InvariantCulture) + " %" : "—";
 
     private static async Task<string> Shown(IPage page) => string.Join("\n",
         await Value(page, "Self-consumption"), await Value(page, "Self-sufficiency"), await Value(page, "Specific yield"),
