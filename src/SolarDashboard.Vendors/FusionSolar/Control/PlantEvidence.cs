@@ -56,10 +56,10 @@ public sealed record PlantEvidence(DateTimeOffset? BatteryAt, DateTimeOffset? Me
         _ => (null, "feed-in limits do not show in the plant's data until the export reaches them"),
     };
 
-    /// <summary>Whether a task FusionSolar reported as SUCCESS shows in the data.</summary>
     /// <summary>A power in kW as the audit trail writes it: two decimals at most, and never "-0".</summary>
     private static string Kw(double kw) => (Math.Round(kw, 2) is var r && r == 0 ? 0 : r).ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether a task FusionSolar reported as SUCCESS shows in the data.</summary>
     public static (bool? Seen, string Note) ShowsEffect(ControlParameters parameters, PlantEvidence e, double? chargedKwh, double? dischargedKwh) => parameters switch
     {
         ChargeDischargeParameters { Action: ForcedAction.Stop } => ShowsArrival(parameters, e),

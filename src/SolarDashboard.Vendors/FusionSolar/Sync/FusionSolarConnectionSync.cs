@@ -37,6 +37,7 @@ public sealed class FusionSolarConnectionSync(
     private readonly Dictionary<DataClass, double> _slowdown = [];
     private readonly ReportBackfill _reports = new(connectionId, client, writer);
     private Inventory _inventory = Inventory.Empty;
+    private bool _announced;
 
     /// <summary>Catching up waits while a throttle holds or after a vendor refusal (<see cref="CatchUpPause"/>).</summary>
     private DateTimeOffset _catchUpAfter = DateTimeOffset.MinValue;
@@ -44,7 +45,6 @@ public sealed class FusionSolarConnectionSync(
     private static readonly TimeSpan CatchUpPause = TimeSpan.FromMinutes(5);
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-    private bool _announced;
 
     public SyncPlan Plan { get; private set; } = FusionSolarPlanner.Plan(oauth, Inventory.Empty);
 
